@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { DirectoryObjectId } from './ids.ts';
+
+/** The one connector group type Graph defines today. */
+export const CONNECTOR_GROUP_TYPES = ['applicationProxy'] as const;
+
+/** Regions a client may write. */
+export const WRITABLE_REGIONS = ['nam', 'eur', 'aus', 'asia', 'ind'] as const;
+
+/**
+ * Graph's evolvable-enum sentinel: what a reader records for a value it does not know yet.
+ * Accepted when reading, refused when writing.
+ */
+export const UNKNOWN_FUTURE_VALUE = 'unknownFutureValue' as const;
+
+/** Every region a reader may see. */
+export const CONNECTOR_GROUP_REGIONS = [...WRITABLE_REGIONS, UNKNOWN_FUTURE_VALUE] as const;
+
+/** `@odata.type` of a connectorGroup representation. */
+export const CONNECTOR_GROUP_ODATA_TYPE = '#microsoft.graph.connectorGroup' as const;
+
+/** Longest group name accepted, in UTF-16 code units after trimming. */
+export const MAX_GROUP_NAME_LENGTH = 256;
+
+const knownTypes: ReadonlySet<string> = new Set(CONNECTOR_GROUP_TYPES);
+const knownRegions: ReadonlySet<string> = new Set(CONNECTOR_GROUP_REGIONS);
+
+/** The connector group type as written: only the values Graph defines. */
+export const ConnectorGroupType = z.enum(CONNECTOR_GROUP_TYPES, {
+  error: () => `must be one of: ${CONNECTOR_GROUP_TYPES.join(', ')}`,
+});
+export type ConnectorGroupType = z.infer<typeof ConnectorGroupType>;
+
+/** A type as read: an unknown string reads as `unknownFutureValue`, never as a failure. */
+export const ConnectorGroupTypeRead = z
+  .string()
+  .transform((value): ConnectorGroupType | typeof UNKNOWN_FUTURE_VALUE =>
+    knownTypes.has(value) ? (value as ConnectorGroupType) : UNKNOWN_FUTURE_VALUE,
+  );
+export type ConnectorGroupTypeRead = z.output<typeof ConnectorGroupTypeRead>;
+
+/** A region as written: `unknownFutureValue` is refused. */
+export const ConnectorGroupRegion = z.enum(WRITABLE_REGIONS, {
+  error: (issue) =>
+    issue.input === UNKNOWN_FUTURE_VALUE
+      ? `unknownFutureValue is Graph's placeholder for regions this API does not know yet and cannot be written; use one of: ${WRITABLE_REGIONS.join(', ')}`
+      : `must be one of: ${WRITABLE_REGIONS.join(', ')}`,
+});
+export type ConnectorGroupRegion = z.infer<typeof ConnectorGroupRegion>;
+
+/** A region as read: an unknown string reads as `unknownFutureValue`. */
+export const ConnectorGroupRegionRead = z
+  .string()
+  .transform((value): (typeof CONNECTOR_GROUP_REGIONS)[number] =>
+    knownRegions.has(value)
+      ? (value as (typeof CONNECTOR_GROUP_REGIONS)[number])
+      : UNKNOWN_FUTURE_VALUE,
+  );
+export type ConnectorGroupRegionRead = z.output<typeof ConnectorGroupRegionRead>;
+
+// C0 and C1 control characters (tab and newline included): a name is shown in portals and logs.
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/**
+ * A group name as written: control characters refused (before trimming, so a trailing newline
+ * is refused rather than silently dropped), then trimmed, then 1 to 256 characters.
+ */
+export const ConnectorGroupName = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+  .refine((value) => !CONTROL_CHARACTER.test(value), {
+    error: 'must not contain control characters (such as tabs or line breaks)',
+  })
+  .trim()
+  .min(1, { error: 'must not be empty or only spaces' })
+  .max(MAX_GROUP_NAME_LENGTH, {
+    error: `must be at most ${MAX_GROUP_NAME_LENGTH} characters`,
+  });
+export type ConnectorGroupName = z.infer<typeof ConnectorGroupName>;
+
+const isDefault = z.boolean({
+  error: (issue) => (issue.input === undefined ? 'is required' : 'must be true or false'),
+});
+
+/**
+ * A connectorGroup as read from the REST API: unknown properties ignored, unknown enum values
+ * read as `unknownFutureValue`, `id` optional (a 204 carries none).
+ */
+export const ConnectorGroup = z.object({
+  id: DirectoryObjectId.optional(),
+  connectorGroupType: ConnectorGroupTypeRead,
+  isDefault: z.boolean(),
+  name: z.string(),
+  region: ConnectorGroupRegionRead,
+});
+export type ConnectorGroup = z.output<typeof ConnectorGroup>;
+
+/**
+ * A connectorGroup as written. With `id`: "add to this existing group"; without: the group is
+ * identified by `name`.
+ */
+export const ConnectorGroupInput = z.object({
+  id: DirectoryObjectId.optional(),
+  connectorGroupType: ConnectorGroupType,
+  isDefault,
+  name: ConnectorGroupName,
+  region: ConnectorGroupRegion,
+});
+export type ConnectorGroupInput = z.output<typeof ConnectorGroupInput>;
+
+/** The REST request body: the written group plus its `@odata.type` (API.md section 1). */
+export const ConnectorGroupRestBody = ConnectorGroupInput.extend({
+  '@odata.type': z.literal(CONNECTOR_GROUP_ODATA_TYPE).optional(),
+});
+export type ConnectorGroupRestBody = z.output<typeof ConnectorGroupRestBody>;
+
+/** Everything the add operation needs: where (application, connector) and which group. */
+export const AddMemberOfRequest = z.object({
+  applicationId: DirectoryObjectId,
+  connectorId: DirectoryObjectId,
+  connectorGroup: ConnectorGroupInput,
+});
+export type AddMemberOfRequest = z.output<typeof AddMemberOfRequest>;
+
+/** A connector's groups as the REST API lists them: an OData collection. */
+export const ConnectorGroupCollection = z.object({
+  '@odata.context': z.string().optional(),
+  value: z.array(ConnectorGroup),
+});
+export type ConnectorGroupCollection = z.output<typeof ConnectorGroupCollection>;

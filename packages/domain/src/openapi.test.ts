@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument, renderOpenApiDocument } from './openapi.ts';
+
+describe('openapi.json', () => {
+  it('is up to date with the schemas (regenerate: pnpm --filter @connectors/domain openapi)', () => {
+    const committed = readFileSync(new URL('../openapi.json', import.meta.url), 'utf8');
+    expect(committed).toBe(renderOpenApiDocument());
+  });
+
+  it('describes the $ref POST with its body, 204 and error envelope', () => {
+    const doc = buildOpenApiDocument() as {
+      openapi: string;
+      paths: Record<string, { post?: { responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, { required?: string[] }> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const post =
+      doc.paths['/applications/{applicationId}/connectorGroup/members/{connectorId}/memberOf/$ref']
+        ?.post;
+    expect(Object.keys(post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['204', '400', '401', '403', '404', '429', '503']),
+    );
+    expect(doc.components.schemas.ConnectorGroupBody?.required).toEqual([
+      'connectorGroupType',
+      'isDefault',
+      'name',
+      'region',
+    ]);
+    expect(doc.components.schemas.GraphError?.required).toEqual(['error']);
+  });
+});

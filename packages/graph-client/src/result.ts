@@ -1,0 +1,41 @@
+import type { ConnectorGroup, GraphErrorKind } from '@connectors/domain';
+
+/**
+ * Why a call failed: the domain's classification of an HTTP error answer, plus the two faults
+ * that have no answer to classify.
+ * - `timeout`: no answer within the attempt's timeout (never retried: the POST may have landed).
+ * - `unavailable`: 5xx after retries, connection refused or reset (also a GraphErrorKind).
+ * - `unknown`: anything else (a 3xx that is never followed, an unexpected status).
+ */
+export type GraphFailureKind = GraphErrorKind | 'timeout';
+
+/** A failed call. `message` is safe to show: never an upstream body that is not Graph's JSON. */
+export interface GraphFailure {
+  ok: false;
+  kind: GraphFailureKind;
+  message: string;
+  /** The upstream HTTP status, when there was an answer. */
+  status?: number;
+  /** The upstream `request-id` header (or `innerError.request-id`), when there was one. */
+  requestId?: string;
+  /** Whole seconds to wait before trying again, rounded up; only when the upstream said. */
+  retryAfterSeconds?: number;
+}
+
+/** A successful add: the group the connector now belongs to. */
+export interface AddMemberOfSuccess {
+  ok: true;
+  /** The JSON group the upstream returned, or the group as sent when it answered 204. */
+  connectorGroup: ConnectorGroup;
+  requestId?: string;
+}
+
+/** A successful list of a connector's groups. */
+export interface ListMemberOfSuccess {
+  ok: true;
+  connectorGroups: ConnectorGroup[];
+  requestId?: string;
+}
+
+export type AddMemberOfResult = AddMemberOfSuccess | GraphFailure;
+export type ListMemberOfResult = ListMemberOfSuccess | GraphFailure;
