@@ -1,2 +1,15 @@
-// Placeholder: this package is built by its own issue; see the README for what is coming.
-export {};
+export { type Clock, systemClock } from './clock.ts';
+export {
+  type AddConnectorMemberOfRequest,
+  GraphClient,
+  type GraphClientOptions,
+  type ListConnectorMemberOfRequest,
+} from './graph-client.ts';
+export type * from './result.ts';
+export {
+  backoffDelayMs,
+  DEFAULT_BACKOFF_BASE_MS,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+} from './retry-policy.ts';
+export type { UpstreamCallEvent } from './upstream-call-event.ts';

@@ -1,0 +1,401 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConnectorGroup,
+  ConnectorGroupCollection,
+  ConnectorGroupInput,
+  isDirectoryObjectId,
+  memberOfPath,
+  memberOfRefPath,
+  parseUpstreamBase,
+  toRestBody,
+  ValidationError,
+  validate,
+} from '@connectors/domain';
+import { Client, type Dispatcher, Pool } from 'undici';
+import { type Clock, systemClock } from './clock.ts';
+import type { AddMemberOfResult, GraphFailure, ListMemberOfResult } from './result.ts';
+import {
+  backoffDelayMs,
+  DEFAULT_BACKOFF_BASE_MS,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+  toRetryAfterSeconds,
+} from './retry-policy.ts';
+import { describeTransportError, isMisuseError } from './transport-failure.ts';
+import { failureFromAnswer, readAnswer, type UpstreamAnswer } from './upstream-answer.ts';
+import type { UpstreamCallEvent } from './upstream-call-event.ts';
+
+/** How a {@link GraphClient} is built. Defaults match API.md section 1. */
+export interface GraphClientOptions {
+  /** The upstream with its version path, e.g. `http://localhost:4010/v1.0`. */
+  baseUrl: string;
+  /** Time allowed for each attempt, from sending to the last body byte. Default 10000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, so at most 1 + maxRetries attempts. Default 3. */
+  maxRetries?: number;
+  /** No retry wait may end later than this after the call began. Default 10000. */
+  retryBudgetMs?: number;
+  /** Size of the keep-alive connection pool to the upstream. Default 64. */
+  connections?: number;
+  /** Called once per attempt; a listener that throws is ignored. */
+  onUpstreamCall?: (event: UpstreamCallEvent) => void;
+  /** Time, timers and jitter; for tests. Default: the system clock. */
+  clock?: Clock;
+  /** First backoff step when no `Retry-After` is given; for tests. Default 200. */
+  backoffBaseMs?: number;
+}
+
+/** Adding a connector to a group. */
+export interface AddConnectorMemberOfRequest {
+  applicationId: string;
+  connectorId: string;
+  /** Validated by the caller; checked again here, and a bad one throws ValidationError. */
+  connectorGroup: ConnectorGroupInput;
+  /** The caller's full `Authorization` value (`Bearer eyJ...`), forwarded verbatim. */
+  authorization: string;
+  /** Sent as `client-request-id` when it is a GUID; otherwise a fresh GUID is sent. */
+  clientRequestId?: string;
+  /** Aborting rejects the call with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** Listing the groups a connector belongs to. */
+export type ListConnectorMemberOfRequest = Omit<AddConnectorMemberOfRequest, 'connectorGroup'>;
+
+type Operation = UpstreamCallEvent['operation'];
+
+interface Call {
+  operation: Operation;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  authorization: string;
+  clientRequestId: string;
+  signal: AbortSignal | undefined;
+}
+
+type AttemptOutcome =
+  | { type: 'answer'; answer: UpstreamAnswer }
+  | { type: 'timeout' }
+  | { type: 'transport'; refused: boolean; message: string };
+
+// What one attempt settles: the call's result, or a failure that may be retried.
+interface Verdict<R> {
+  result: R | GraphFailure;
+  retryable: boolean;
+  retryAfterMs?: number;
+  status?: number;
+  requestId?: string;
+}
+
+function integerAtLeast(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw new RangeError(`${name} must be an integer of at least ${min}, got ${value}`);
+  }
+  return value;
+}
+
+function groupAsSent(input: ConnectorGroupInput): ConnectorGroup {
+  return {
+    ...(input.id === undefined ? {} : { id: input.id }),
+    connectorGroupType: input.connectorGroupType,
+    isDefault: input.isDefault,
+    name: input.name,
+    region: input.region,
+  };
+}
+
+function requireAuthorization(authorization: unknown): string {
+  // The value itself is never put in the message: it is a credential.
+  if (typeof authorization !== 'string' || authorization.trim() === '') {
+    throw new TypeError('authorization must be the caller’s non-empty Authorization header value');
+  }
+  return authorization;
+}
+
+// A token in an error message would end up in the gateway's responses and logs.
+function redactor(authorization: string): (text: string) => string {
+  const secrets = [authorization, authorization.replace(/^\S+\s+/, '')].filter(
+    (secret) => secret.length >= 8,
+  );
+  return (text) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+}
+
+/**
+ * The one REST client for a connector's `memberOf` (API.md section 1): a keep-alive undici pool
+ * to one origin, a timeout per attempt, POST-safe retries, and typed results. An HTTP answer,
+ * whatever it is, comes back as a result and never throws; only misuse throws (an id that is not
+ * a GUID, an invalid group, a missing authorization) or an abort by the caller's signal.
+ */
+export class GraphClient {
+  readonly #origin: string;
+  readonly #basePath: string;
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #retryBudgetMs: number;
+  readonly #backoffBaseMs: number;
+  readonly #clock: Clock;
+  readonly #onUpstreamCall: ((event: UpstreamCallEvent) => void) | undefined;
+  readonly #pool: Pool;
+  readonly #dispatcherOptions: Pool.Options;
+
+  /** @throws {TypeError} for a base URL that is not absolute http(s) without query or credentials. */
+  constructor(options: GraphClientOptions) {
+    const base = new URL(parseUpstreamBase(options.baseUrl));
+    this.#origin = base.origin;
+    this.#basePath = base.pathname.replace(/\/+$/, '');
+    this.#timeoutMs = integerAtLeast('timeoutMs', options.timeoutMs ?? 10_000, 1);
+    this.#maxRetries = integerAtLeast('maxRetries', options.maxRetries ?? 3, 0);
+    this.#retryBudgetMs = integerAtLeast('retryBudgetMs', options.retryBudgetMs ?? 10_000, 0);
+    this.#backoffBaseMs = integerAtLeast(
+      'backoffBaseMs',
+      options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
+      0,
+    );
+    this.#clock = options.clock ?? systemClock;
+    this.#onUpstreamCall = options.onUpstreamCall;
+    // undici's own timers only back up the attempt timeout, which is what callers configure.
+    const backstopMs = this.#timeoutMs + 1000;
+    this.#dispatcherOptions = { headersTimeout: backstopMs, bodyTimeout: backstopMs };
+    this.#pool = new Pool(this.#origin, {
+      ...this.#dispatcherOptions,
+      connections: integerAtLeast('connections', options.connections ?? 64, 1),
+    });
+  }
+
+  /**
+   * `POST .../members/{connectorId}/memberOf/$ref`: adds the connector to the group (named by
+   * `id`, else by `name`).
+   * @throws {ValidationError} when an id is not a GUID or the group is invalid
+   */
+  async addConnectorMemberOf(request: AddConnectorMemberOfRequest): Promise<AddMemberOfResult> {
+    const path = this.#basePath + memberOfRefPath(request.applicationId, request.connectorId);
+    const checked = validate(ConnectorGroupInput, request.connectorGroup);
+    if (!checked.ok) {
+      throw new ValidationError(
+        checked.issues.map((issue) => ({
+          ...issue,
+          field: ['connectorGroup', ...issue.field],
+          message: `connectorGroup.${issue.message}`,
+        })),
+      );
+    }
+    const sent = groupAsSent(checked.value);
+    return this.#send<AddMemberOfResult>(
+      {
+        operation: 'addConnectorMemberOf',
+        method: 'POST',
+        path,
+        body: JSON.stringify(toRestBody(checked.value)),
+        authorization: requireAuthorization(request.authorization),
+        clientRequestId: this.#clientRequestId(request.clientRequestId),
+        signal: request.signal,
+      },
+      (answer) => {
+        // Any 2xx means the POST landed; a body that is not a connectorGroup changes nothing.
+        const parsed = ConnectorGroup.safeParse(answer.json);
+        const connectorGroup = parsed.success
+          ? { ...parsed.data, ...(parsed.data.id === undefined && sent.id ? { id: sent.id } : {}) }
+          : sent;
+        return {
+          ok: true,
+          connectorGroup,
+          ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
+        };
+      },
+      (answer) => ({
+        ok: true,
+        connectorGroup: sent,
+        ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
+      }),
+    );
+  }
+
+  /**
+   * `GET .../members/{connectorId}/memberOf`: the groups the connector belongs to.
+   * @throws {ValidationError} when an id is not a GUID
+   */
+  async listConnectorMemberOf(request: ListConnectorMemberOfRequest): Promise<ListMemberOfResult> {
+    const path = this.#basePath + memberOfPath(request.applicationId, request.connectorId);
+    return this.#send<ListMemberOfResult>(
+      {
+        operation: 'listConnectorMemberOf',
+        method: 'GET',
+        path,
+        authorization: requireAuthorization(request.authorization),
+        clientRequestId: this.#clientRequestId(request.clientRequestId),
+        signal: request.signal,
+      },
+      (answer) => {
+        const parsed = ConnectorGroupCollection.safeParse(answer.json);
+        const requestId = answer.requestId === undefined ? {} : { requestId: answer.requestId };
+        return parsed.success
+          ? { ok: true, connectorGroups: parsed.data.value, ...requestId }
+          : {
+              ok: false,
+              kind: 'unknown',
+              status: answer.status,
+              message: `the upstream answered ${answer.status} with a body that is not a connectorGroup collection`,
+              ...requestId,
+            };
+      },
+    );
+  }
+
+  /** Closes the pool's connections once requests in flight are done. */
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+
+  #clientRequestId(candidate: string | undefined): string {
+    return candidate !== undefined && isDirectoryObjectId(candidate) ? candidate : randomUUID();
+  }
+
+  /**
+   * Runs the attempts of one call. `onSuccess` reads a 2xx; `onDuplicateAfterRetry`, when given,
+   * turns a duplicate answer on a retried attempt into success (the earlier attempt landed).
+   */
+  async #send<R extends { ok: boolean }>(
+    call: Call,
+    onSuccess: (answer: UpstreamAnswer) => R | GraphFailure,
+    onDuplicateAfterRetry?: (answer: UpstreamAnswer) => R,
+  ): Promise<R | GraphFailure> {
+    call.signal?.throwIfAborted();
+    const redact = redactor(call.authorization);
+    const startedAt = this.#clock.now();
+    let freshConnection = false;
+    // Bounded: each pass either returns or spends one of maxRetries retries.
+    for (let attempt = 1; ; attempt++) {
+      const attemptStartedAt = this.#clock.now();
+      const outcome = await this.#attempt(call, freshConnection);
+      const durationMs = Math.max(0, this.#clock.now() - attemptStartedAt);
+      const verdict = this.#judge(outcome, attempt, redact, onSuccess, onDuplicateAfterRetry);
+      const event = {
+        operation: call.operation,
+        attempt,
+        durationMs,
+        ...(verdict.status === undefined ? {} : { status: verdict.status }),
+        ...(verdict.requestId === undefined ? {} : { requestId: verdict.requestId }),
+      };
+      let result = verdict.result;
+      if (verdict.retryable && !result.ok) {
+        const waitMs =
+          verdict.retryAfterMs ??
+          backoffDelayMs(attempt - 1, this.#backoffBaseMs, this.#clock.random());
+        const withinBudget = this.#clock.now() - startedAt + waitMs <= this.#retryBudgetMs;
+        if (attempt <= this.#maxRetries && withinBudget) {
+          this.#emit({ ...event, outcome: 'retry' });
+          await this.#clock.sleep(waitMs, call.signal);
+          // Graph asks that a 503 be retried on a new connection: the old one may be the sick one.
+          freshConnection = verdict.status === 503;
+          continue;
+        }
+        if (verdict.retryAfterMs !== undefined) {
+          result = {
+            ...(result as GraphFailure),
+            retryAfterSeconds: toRetryAfterSeconds(verdict.retryAfterMs),
+          };
+        }
+      }
+      this.#emit({ ...event, outcome: result.ok ? 'ok' : (result as GraphFailure).kind });
+      return result;
+    }
+  }
+
+  #judge<R extends { ok: boolean }>(
+    outcome: AttemptOutcome,
+    attempt: number,
+    redact: (text: string) => string,
+    onSuccess: (answer: UpstreamAnswer) => R | GraphFailure,
+    onDuplicateAfterRetry?: (answer: UpstreamAnswer) => R,
+  ): Verdict<R> {
+    if (outcome.type === 'timeout') {
+      return {
+        result: {
+          ok: false,
+          kind: 'timeout',
+          message: `the upstream did not answer within ${this.#timeoutMs} ms`,
+        },
+        retryable: false,
+      };
+    }
+    if (outcome.type === 'transport') {
+      return {
+        result: { ok: false, kind: 'unavailable', message: outcome.message },
+        retryable: outcome.refused,
+      };
+    }
+    const { answer } = outcome;
+    const ids = {
+      status: answer.status,
+      ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
+    };
+    if (answer.status >= 200 && answer.status < 300) {
+      return { ...ids, result: onSuccess(answer), retryable: false };
+    }
+    const failure = failureFromAnswer(answer, redact);
+    if (failure.kind === 'alreadyMember' && attempt > 1 && onDuplicateAfterRetry) {
+      return { ...ids, result: onDuplicateAfterRetry(answer), retryable: false };
+    }
+    const retryAfterMs = parseRetryAfter(answer.retryAfter, this.#clock.now());
+    return {
+      ...ids,
+      result: failure,
+      retryable: RETRYABLE_STATUSES.has(answer.status),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
+  }
+
+  async #attempt(call: Call, freshConnection: boolean): Promise<AttemptOutcome> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const cancelTimer = this.#clock.setTimer(() => {
+      timedOut = true;
+      controller.abort(new Error('attempt timed out'));
+    }, this.#timeoutMs);
+    const onCallerAbort = () => controller.abort(call.signal?.reason);
+    call.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    // A one-off connection, closed after this attempt, for the retry that must not reuse one.
+    const dispatcher: Dispatcher = freshConnection
+      ? new Client(this.#origin, this.#dispatcherOptions)
+      : this.#pool;
+    const headers: Record<string, string> = {
+      authorization: call.authorization,
+      'client-request-id': call.clientRequestId,
+    };
+    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      const response = await dispatcher.request({
+        origin: this.#origin,
+        method: call.method,
+        // Sent as given: `$ref` stays literal (undici does not re-encode the path).
+        path: call.path,
+        headers,
+        ...(call.body === undefined ? {} : { body: call.body }),
+        signal: controller.signal,
+        reset: freshConnection,
+      });
+      return { type: 'answer', answer: await readAnswer(response) };
+    } catch (error) {
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (timedOut) return { type: 'timeout' };
+      if (isMisuseError(error)) throw error;
+      const transport = describeTransportError(error);
+      return transport.timedOut
+        ? { type: 'timeout' }
+        : { type: 'transport', refused: transport.refused, message: transport.message };
+    } finally {
+      cancelTimer();
+      call.signal?.removeEventListener('abort', onCallerAbort);
+      if (dispatcher !== this.#pool) await dispatcher.destroy();
+    }
+  }
+
+  #emit(event: UpstreamCallEvent): void {
+    try {
+      this.#onUpstreamCall?.(event);
+    } catch {
+      // Metrics and logs must never change the outcome of a call.
+    }
+  }
+}

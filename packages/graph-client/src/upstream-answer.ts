@@ -1,0 +1,97 @@
+import { STATUS_CODES } from 'node:http';
+import { classifyGraphError, GraphErrorEnvelope } from '@connectors/domain';
+import type { Dispatcher } from 'undici';
+import type { GraphFailure } from './result.ts';
+
+/**
+ * Largest body read from the upstream. A connectorGroup or an error envelope is well under a
+ * kilobyte and a connector sits in a handful of groups; anything past this is not an answer this
+ * client understands, and reading it all would let one bad upstream exhaust the gateway's memory.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** One HTTP answer, read in full: status, the headers the client uses, the body as JSON. */
+export interface UpstreamAnswer {
+  status: number;
+  /** The `request-id` header, else the envelope's `innerError.request-id`. */
+  requestId?: string;
+  /** The raw `Retry-After` header. */
+  retryAfter?: string;
+  /** True when the body had no bytes. */
+  empty: boolean;
+  /** The body parsed as JSON; undefined when empty, not JSON, or over {@link MAX_BODY_BYTES}. */
+  json?: unknown;
+}
+
+function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Reads a response to the end (or to {@link MAX_BODY_BYTES}) and parses its body as JSON. */
+export async function readAnswer(response: Dispatcher.ResponseData): Promise<UpstreamAnswer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let oversized = false;
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      oversized = true;
+      // Destroying the body also drops the connection, so the rest is never read.
+      response.body.destroy();
+      break;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  let json: unknown;
+  if (!oversized && size > 0) {
+    try {
+      json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      // Not JSON (an HTML error page from a proxy, say): classified by status alone.
+      json = undefined;
+    }
+  }
+  const envelope = GraphErrorEnvelope.safeParse(json);
+  const requestId =
+    header(response.headers, 'request-id') ??
+    (envelope.success ? envelope.data.error.innerError?.['request-id'] : undefined);
+  const retryAfter = header(response.headers, 'retry-after');
+  return {
+    status: response.statusCode,
+    empty: size === 0,
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+    ...(json === undefined ? {} : { json }),
+  };
+}
+
+/**
+ * The failure a non-2xx answer means. The message is Graph's own `error.message` when the body
+ * is Graph's envelope, else a sentence built from the status alone: a body that is not Graph's
+ * JSON is never copied, since it may hold anything (a proxy's page, internal hostnames).
+ * @param redact removes the caller's token should an upstream ever echo it
+ */
+export function failureFromAnswer(
+  answer: UpstreamAnswer,
+  redact: (text: string) => string,
+): GraphFailure {
+  const envelope = GraphErrorEnvelope.safeParse(answer.json);
+  const kind = classifyGraphError(answer.status, answer.json);
+  let message: string;
+  if (envelope.success) {
+    message = redact(envelope.data.error.message);
+  } else if (answer.status >= 300 && answer.status < 400) {
+    message = `the upstream answered ${answer.status} (a redirect); redirects are never followed, so the token only goes to the configured upstream`;
+  } else {
+    const reason = STATUS_CODES[answer.status];
+    message = `the upstream answered ${answer.status}${reason ? ` ${reason}` : ''}`;
+  }
+  return {
+    ok: false,
+    kind,
+    message,
+    status: answer.status,
+    ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
+  };
+}

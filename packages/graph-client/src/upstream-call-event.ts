@@ -1,0 +1,16 @@
+import type { GraphFailureKind } from './result.ts';
+
+/**
+ * One attempt of one call, for metrics and logs. Carries no header, body or token.
+ */
+export interface UpstreamCallEvent {
+  operation: 'addConnectorMemberOf' | 'listConnectorMemberOf';
+  /** 1 for the first attempt, 2 for the first retry, and so on. */
+  attempt: number;
+  /** The HTTP status, when there was an answer. */
+  status?: number;
+  /** `retry` when another attempt follows, else how the call ended. */
+  outcome: 'ok' | GraphFailureKind | 'retry';
+  durationMs: number;
+  requestId?: string;
+}
