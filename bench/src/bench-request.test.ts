@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { BENCH_BODY, BENCH_GROUP_NAME, isSuccessPayload } from './bench-request.ts';
+
+const success = {
+  data: {
+    addConnectorMemberOf: {
+      connectorGroup: { id: null, name: BENCH_GROUP_NAME, region: 'EUR' },
+      userErrors: [],
+      requestId: 'abc',
+    },
+  },
+};
+
+describe('isSuccessPayload', () => {
+  it('accepts the success payload', () => {
+    expect(isSuccessPayload(JSON.stringify(success))).toBe(true);
+  });
+
+  it.each([
+    ['not JSON', 'oops'],
+    ['a GraphQL error', JSON.stringify({ ...success, errors: [{ message: 'x' }] })],
+    [
+      'a userError',
+      JSON.stringify({
+        data: {
+          addConnectorMemberOf: {
+            connectorGroup: null,
+            userErrors: [{ code: 'INVALID_INPUT', message: 'x', field: null }],
+            requestId: null,
+          },
+        },
+      }),
+    ],
+    [
+      'another group',
+      JSON.stringify({
+        data: {
+          addConnectorMemberOf: {
+            ...success.data.addConnectorMemberOf,
+            connectorGroup: { id: null, name: 'Other', region: 'EUR' },
+          },
+        },
+      }),
+    ],
+    ['no data', JSON.stringify({ data: null })],
+    ['JSON null', 'null'],
+  ])('refuses %s', (_label, body) => {
+    expect(isSuccessPayload(body)).toBe(false);
+  });
+});
+
+describe('BENCH_BODY', () => {
+  it('is the API.md mutation with the seeded ids and a bearer-less body', () => {
+    const body = JSON.parse(BENCH_BODY) as { query: string; variables: { input: unknown } };
+    expect(body.query).toContain('addConnectorMemberOf(input: $input)');
+    expect(body.variables.input).toMatchObject({
+      applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
+      connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+      connectorGroup: { connectorGroupType: 'APPLICATION_PROXY', region: 'EUR' },
+    });
+  });
+});

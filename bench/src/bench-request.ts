@@ -1,0 +1,59 @@
+/**
+ * The one request every target answers during a run: API.md section 2's mutation with a fixed
+ * input, and the check that an answer is the success payload (so the bench never measures errors).
+ */
+
+/** Seeded ids (API.md section 3), so the same request also works against fake-graph. */
+export const BENCH_APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
+export const BENCH_CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
+export const BENCH_GROUP_NAME = 'Bench group';
+/** Not a secret: the minimal upstream accepts exactly this token and nothing else. */
+export const BENCH_TOKEN = 'bench-token';
+
+export const BENCH_QUERY =
+  'mutation Add($input: AddConnectorMemberOfInput!) { addConnectorMemberOf(input: $input) { connectorGroup { id name region } userErrors { code message field } requestId } }';
+
+export const BENCH_VARIABLES = {
+  input: {
+    applicationId: BENCH_APPLICATION_ID,
+    connectorId: BENCH_CONNECTOR_ID,
+    connectorGroup: {
+      connectorGroupType: 'APPLICATION_PROXY',
+      isDefault: false,
+      name: BENCH_GROUP_NAME,
+      region: 'EUR',
+    },
+  },
+} as const;
+
+/** The HTTP body, serialised once: every target receives the same bytes. */
+export const BENCH_BODY = JSON.stringify({ query: BENCH_QUERY, variables: BENCH_VARIABLES });
+
+export const BENCH_HEADERS = {
+  authorization: `Bearer ${BENCH_TOKEN}`,
+  'content-type': 'application/json',
+} as const;
+
+/**
+ * True when `body` is the mutation's success payload: no GraphQL errors, no userErrors, and the
+ * group as sent. Runs on every response during load, so it reads only what proves success.
+ */
+export function isSuccessPayload(body: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return false;
+  }
+  if (typeof parsed !== 'object' || parsed === null || 'errors' in parsed) return false;
+  const payload = (parsed as { data?: { addConnectorMemberOf?: unknown } }).data
+    ?.addConnectorMemberOf as
+    | { connectorGroup?: { name?: unknown; region?: unknown } | null; userErrors?: unknown }
+    | undefined;
+  return (
+    Array.isArray(payload?.userErrors) &&
+    payload.userErrors.length === 0 &&
+    payload.connectorGroup?.name === BENCH_GROUP_NAME &&
+    payload.connectorGroup.region === 'EUR'
+  );
+}

@@ -1,0 +1,232 @@
+import { cpus, platform } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import type { BenchReport, RoundMeasurement, TargetOutcome } from './bench-report.ts';
+import { BENCH_BODY, BENCH_HEADERS, isSuccessPayload } from './bench-request.ts';
+import type { ChildProcesses } from './child-processes.ts';
+import { type CpuPinning, detectCpuPinning } from './cpu-pinning.ts';
+import { childEnv } from './env.ts';
+import { LoadGenerator } from './load-generator.ts';
+import type { BenchOptions, TargetName } from './options.ts';
+import { clockTicksPerSecond, sampleProcess } from './process-metrics.ts';
+import { type ServerProcess, startServerProcess } from './server-process.ts';
+import { checkGoals, computeRatios, summarizeRounds } from './summary.ts';
+import { gatewayUnavailableReason, startGateway } from './targets/gateway.ts';
+import { UPSTREAM_BASE_PATH, UPSTREAM_COUNT_PATH } from './targets/upstream.ts';
+
+const SERVE_SCRIPT = fileURLToPath(new URL('./targets/serve.ts', import.meta.url));
+
+/** Start-up allowance per server; several start at once on two cores. */
+const START_TIMEOUT_MS = 30_000;
+
+/** Writes progress for the operator; stdout is kept for the table. */
+export type Log = (line: string) => void;
+
+interface Upstream {
+  base: string;
+  calls(): Promise<number>;
+}
+
+async function startUpstream(children: ChildProcesses, pinning: CpuPinning): Promise<Upstream> {
+  const server = await startServerProcess(children, pinning, {
+    name: 'upstream',
+    script: SERVE_SCRIPT,
+    args: ['upstream'],
+    env: childEnv({ NODE_ENV: 'production' }),
+    // On the load core: the server under test must not share its core with anything.
+    role: 'load',
+    readiness: { kind: 'port-line' },
+    timeoutMs: START_TIMEOUT_MS,
+  });
+  const origin = `http://127.0.0.1:${server.port}`;
+  return {
+    base: `${origin}${UPSTREAM_BASE_PATH}`,
+    async calls() {
+      const response = await request(`${origin}${UPSTREAM_COUNT_PATH}`);
+      return ((await response.body.json()) as { calls: number }).calls;
+    },
+  };
+}
+
+function startTarget(
+  name: TargetName,
+  children: ChildProcesses,
+  pinning: CpuPinning,
+  upstream: Upstream,
+): Promise<ServerProcess> {
+  if (name === 'gateway') return startGateway(children, pinning, upstream.base, START_TIMEOUT_MS);
+  return startServerProcess(children, pinning, {
+    name,
+    script: SERVE_SCRIPT,
+    args: [name, '--upstream', upstream.base],
+    env: childEnv({ NODE_ENV: 'production' }),
+    role: 'server',
+    readiness: { kind: 'port-line' },
+    timeoutMs: START_TIMEOUT_MS,
+  });
+}
+
+function graphqlUrl(server: ServerProcess): string {
+  return `http://127.0.0.1:${server.port}/graphql`;
+}
+
+/**
+ * One bench request before any load: the answer must be the success payload and the upstream
+ * must have received exactly one call, so the load never measures errors or a shortcut.
+ * @returns why the target is not fit to measure, or `null`.
+ */
+async function checkTarget(server: ServerProcess, upstream: Upstream): Promise<string | null> {
+  const before = await upstream.calls();
+  const response = await request(graphqlUrl(server), {
+    method: 'POST',
+    headers: BENCH_HEADERS,
+    body: BENCH_BODY,
+    headersTimeout: 10_000,
+    bodyTimeout: 10_000,
+  });
+  const body = await response.body.text();
+  const calls = (await upstream.calls()) - before;
+  if (response.statusCode !== 200 || !isSuccessPayload(body)) {
+    return `check request answered ${response.statusCode}: ${body.slice(0, 300)}`;
+  }
+  if (calls !== 1) return `check request made ${calls} upstream calls, expected 1`;
+  return null;
+}
+
+async function measureRound(
+  round: number,
+  server: ServerProcess,
+  options: BenchOptions,
+  load: LoadGenerator,
+  upstream: Upstream,
+  ticksPerSecond: number,
+): Promise<RoundMeasurement> {
+  const callsBefore = await upstream.calls();
+  const before = sampleProcess(server.pid);
+  const result = await load.run({
+    url: graphqlUrl(server),
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+  });
+  const after = sampleProcess(server.pid);
+  return {
+    round,
+    load: result,
+    cpuMicros: ((after.cpuTicks - before.cpuTicks) / ticksPerSecond) * 1e6,
+    rssBytes: after.rssBytes,
+    peakRssBytes: after.peakRssBytes,
+    upstreamCalls: (await upstream.calls()) - callsBefore,
+  };
+}
+
+/**
+ * Runs the whole benchmark: upstream and load generator on the load core, each target in its
+ * own process on the server core, a correctness check per target, warm-up, then interleaved
+ * rounds (A B C, A B C, ...) so that drift on the machine spreads evenly over the targets.
+ * Leaves stopping the processes to the caller, who owns `children`.
+ */
+export async function runBench(
+  options: BenchOptions,
+  children: ChildProcesses,
+  log: Log,
+): Promise<BenchReport> {
+  const pinning = detectCpuPinning();
+  const ticksPerSecond = clockTicksPerSecond();
+  log(`bench: ${pinning.note}`);
+
+  const upstream = await startUpstream(children, pinning);
+  const load = LoadGenerator.start(children, pinning);
+
+  const outcomes = new Map<TargetName, TargetOutcome>();
+  const servers = new Map<TargetName, ServerProcess>();
+  await Promise.all(
+    options.targets.map(async (name) => {
+      const unavailable = name === 'gateway' ? gatewayUnavailableReason() : null;
+      if (unavailable) {
+        outcomes.set(name, { name, status: 'unavailable', reason: unavailable });
+        return;
+      }
+      try {
+        servers.set(name, await startTarget(name, children, pinning, upstream));
+      } catch (error) {
+        outcomes.set(name, { name, status: 'failed', reason: (error as Error).message });
+      }
+    }),
+  );
+
+  const fail = (name: TargetName, reason: string) => {
+    log(`bench: ${name} failed: ${reason}`);
+    outcomes.set(name, { name, status: 'failed', reason });
+    servers.delete(name);
+  };
+
+  for (const name of options.targets) {
+    const server = servers.get(name);
+    if (!server) continue;
+    const problem = await checkTarget(server, upstream).catch((error: Error) => error.message);
+    if (problem) fail(name, problem);
+  }
+
+  if (options.warmupSeconds > 0) {
+    for (const [name, server] of servers) {
+      log(`bench: warming up ${name} for ${options.warmupSeconds} s`);
+      await load.run({
+        url: graphqlUrl(server),
+        connections: options.connections,
+        durationSeconds: options.warmupSeconds,
+      });
+    }
+  }
+
+  const rounds = new Map<TargetName, RoundMeasurement[]>();
+  for (let round = 1; round <= options.rounds; round += 1) {
+    for (const name of options.targets) {
+      const server = servers.get(name);
+      if (!server) continue;
+      log(`bench: round ${round}/${options.rounds}: ${name}`);
+      try {
+        const measurement = await measureRound(
+          round,
+          server,
+          options,
+          load,
+          upstream,
+          ticksPerSecond,
+        );
+        rounds.set(name, [...(rounds.get(name) ?? []), measurement]);
+      } catch (error) {
+        fail(name, `died during load: ${(error as Error).message}; ${server.stderr()}`);
+      }
+    }
+  }
+
+  for (const [name, measured] of rounds) {
+    if (!servers.has(name)) continue;
+    outcomes.set(name, {
+      name,
+      status: 'measured',
+      summary: summarizeRounds(measured),
+      rounds: measured,
+    });
+  }
+  const targets = options.targets.flatMap((name) => {
+    const outcome = outcomes.get(name);
+    return outcome ? [outcome] : [];
+  });
+  const { outDir: _outDir, ...shownOptions } = options;
+  return {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      platform: `${platform()} ${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    },
+    pinning: pinning.note,
+    clockTicksPerSecond: ticksPerSecond,
+    options: shownOptions,
+    targets,
+    ratios: computeRatios(targets),
+    goals: checkGoals(targets),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Smoke of `pnpm bench` (issue 6): the harness runs end to end in a few seconds, against the
+ * floor, the yoga floor and the gateway (reported "not available" while apps/gateway has no
+ * main.ts), prints the table with a row per target and writes the JSON and chart. This protects
+ * the harness, not the figures: no number is ever asserted.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BenchReport } from './bench-report.ts';
+import { nodeCommand } from './child-processes.ts';
+import { TABLE_HEADER } from './markdown-table.ts';
+import { gatewayUnavailableReason } from './targets/gateway.ts';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+/** Far above the ~15 s a smoke takes, below vitest's own limit: a hang fails, it never stalls. */
+const RUN_LIMIT_MS = 90_000;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runMain(args: string[]): Promise<Run> {
+  const { command, args: nodeArgs } = nodeCommand(MAIN, args);
+  return new Promise((resolve) => {
+    // SIGTERM on timeout: main stops every server it started before it exits.
+    execFile(
+      command,
+      nodeArgs,
+      { timeout: RUN_LIMIT_MS, killSignal: 'SIGTERM', maxBuffer: 4 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('pnpm bench --smoke', () => {
+  let outDir = '';
+  afterAll(async () => {
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it(
+    'prints the table with a row per target and writes latest.json and latest.svg',
+    async () => {
+      outDir = await mkdtemp(join(tmpdir(), 'bench-smoke-'));
+      const run = await runMain([
+        '--smoke',
+        '--targets',
+        'floor,yoga-floor,gateway',
+        '--out',
+        outDir,
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+
+      const lines = run.stdout.split('\n');
+      expect(lines).toContain(TABLE_HEADER);
+      // Measured rows carry a throughput; which one is never checked.
+      expect(run.stdout).toMatch(/^\| floor \| [\d,]+ \|/m);
+      expect(run.stdout).toMatch(/^\| yoga-floor \| [\d,]+ \|/m);
+      if (gatewayUnavailableReason() === null) {
+        expect(run.stdout).toMatch(/^\| gateway \| [\d,]+ \|/m);
+      } else {
+        expect(run.stdout).toMatch(/^\| gateway \| – .*not available/m);
+      }
+
+      const report = JSON.parse(await readFile(join(outDir, 'latest.json'), 'utf8')) as BenchReport;
+      expect(report.targets.map((target) => target.name)).toEqual([
+        'floor',
+        'yoga-floor',
+        'gateway',
+      ]);
+      expect(report.options.smoke).toBe(true);
+      expect(existsSync(join(outDir, 'latest.svg'))).toBe(true);
+      expect(await readFile(join(outDir, 'latest.svg'), 'utf8')).toContain('<svg');
+    },
+    RUN_LIMIT_MS + 10_000,
+  );
+});

@@ -1,2 +1,0 @@
-// Placeholder: this package is built by its own issue; see the README for what is coming.
-export {};
