@@ -1,5 +1,91 @@
-// Placeholder until fake-graph (issue 4) and the gateway (issue 5) land: `pnpm start` must work
-// on a fresh clone at every commit, so it says what exists and what is coming.
-console.log(`connector-gateway: the workspace is set up.
-  ready:   packages/domain (ConnectorGroup schemas, REST paths, Graph error envelope)
-  coming:  apps/fake-graph on http://localhost:4010/v1.0, then the GraphQL gateway on http://localhost:4000/graphql`);
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { renderBanner } from './banner.ts';
+import { type Child, describeExit, startChild, waitUntilHealthy } from './child.ts';
+import { childEnvironment, EnvError, type LocalEnv, loadEnv } from './env.ts';
+
+// `pnpm start` at the root: fake-graph, then the gateway pointed at it (API.md section 3).
+const FAKE_GRAPH_MAIN = fileURLToPath(new URL('../../fake-graph/src/main.ts', import.meta.url));
+const GATEWAY_MAIN = fileURLToPath(new URL('../../gateway/src/main.ts', import.meta.url));
+// The gateway drains in-flight requests on SIGTERM; past this, a child is killed.
+const STOP_GRACE_MS = 25_000;
+
+let env: LocalEnv;
+try {
+  env = loadEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`local: ${error.message}`);
+  process.exit(1);
+}
+
+const children: Child[] = [];
+let stopping = false;
+
+function isRunning(child: Child): boolean {
+  return child.process.exitCode === null && child.process.signalCode === null;
+}
+
+/** Signals every running child, kills what is left after the grace period, waits for all. */
+async function stopChildren(signal: NodeJS.Signals): Promise<boolean> {
+  for (const child of children) if (isRunning(child)) child.process.kill(signal);
+  const kill = setTimeout(() => {
+    for (const child of children) {
+      if (!isRunning(child)) continue;
+      console.error(
+        `local: ${child.name} did not stop within ${STOP_GRACE_MS / 1000} s: killing it`,
+      );
+      child.process.kill('SIGKILL');
+    }
+  }, STOP_GRACE_MS);
+  const results = await Promise.all(children.map((child) => child.exited));
+  clearTimeout(kill);
+  return results.every((result) => result.code === 0 || result.signal === signal);
+}
+
+function fail(message: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.error(`local: ${message}; stopping the other apps`);
+  void stopChildren('SIGTERM').then(() => process.exit(1));
+}
+
+function shutdown(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`local: ${signal}: stopping the apps`);
+  void stopChildren(signal).then((clean) => process.exit(clean ? 0 : 1));
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
+function launch(name: string, entry: string, overrides: Record<string, string>): Child {
+  const child = startChild(name, entry, childEnvironment(overrides));
+  children.push(child);
+  void child.exited.then((result) => fail(`${name} exited unexpectedly (${describeExit(result)})`));
+  return child;
+}
+
+async function start(): Promise<void> {
+  const fakeGraph = launch('fake-graph', FAKE_GRAPH_MAIN, { PORT: String(env.FAKE_GRAPH_PORT) });
+  await waitUntilHealthy(fakeGraph, `http://localhost:${env.FAKE_GRAPH_PORT}/healthz`);
+
+  const gatewayRunning = existsSync(GATEWAY_MAIN);
+  if (gatewayRunning && !stopping) {
+    const gateway = launch('gateway', GATEWAY_MAIN, {
+      PORT: String(env.GATEWAY_PORT),
+      UPSTREAM_URL: `http://localhost:${env.FAKE_GRAPH_PORT}/v1.0`,
+    });
+    await waitUntilHealthy(gateway, `http://localhost:${env.GATEWAY_PORT}/healthz`);
+  }
+  if (stopping) return;
+  console.log(
+    renderBanner({
+      gatewayPort: env.GATEWAY_PORT,
+      fakeGraphPort: env.FAKE_GRAPH_PORT,
+      gatewayRunning,
+    }),
+  );
+}
+
+start().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { DirectoryObjectId, graphErrorEnvelope } from '@connectors/domain';
+import { type Controls, createControls } from './controls.ts';
+import { FAKE_GRAPH_ERROR_CODES, GraphHttpError } from './graph-http-error.ts';
+import { type Logger, silentLogger } from './logger.ts';
+import { addMemberOf, listMemberOf, removeMemberOf, toRepresentation } from './member-of.ts';
+import { parseMemberOfBody } from './member-of-body.ts';
+import type { Store } from './store.ts';
+
+/** What {@link createApp} needs. */
+export interface AppDeps {
+  store: Store;
+  /** Token policy and throttling; default: any non-empty bearer, no throttling. */
+  controls?: Controls;
+  logger?: Logger;
+}
+
+/** The API versions served; the paths under each are the same. */
+export const API_VERSIONS = ['v1.0', 'beta'] as const;
+
+/** Largest request body read: a connectorGroup is a few hundred bytes. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+// Graph sends client-request-id back as given; anything longer than a GUID-ish id is not echoed.
+const MAX_CLIENT_REQUEST_ID_LENGTH = 128;
+
+type Route =
+  | { operation: 'list'; ids: Ids }
+  | { operation: 'add'; ids: Ids }
+  | { operation: 'remove'; ids: Ids & { groupId: string } };
+interface Ids {
+  applicationId: string;
+  connectorId: string;
+}
+
+/**
+ * Builds fake-graph's HTTP server (not yet listening). node:http rather than a framework: four
+ * routes, and full control over status lines, headers and raw bodies is what a stand-in for
+ * another service needs.
+ */
+export function createApp(deps: AppDeps): Server {
+  const controls = deps.controls ?? createControls();
+  const logger = deps.logger ?? silentLogger;
+
+  async function respond(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://fake-graph.invalid');
+    if (url.pathname === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(req, 'GET, HEAD');
+      return sendJson(res, 200, { status: 'ok' });
+    }
+    if (controls.throttleSeconds !== undefined) {
+      const seconds = controls.throttleSeconds;
+      throw new GraphHttpError(
+        429,
+        FAKE_GRAPH_ERROR_CODES.tooManyRequests,
+        `Too many requests. Retry after ${seconds} seconds.`,
+        { 'retry-after': String(seconds) },
+      );
+    }
+    authenticate(req, controls);
+    const { version, route } = matchRoute(req, url.pathname);
+    const { applicationId, connectorId } = route.ids;
+    switch (route.operation) {
+      case 'list': {
+        const groups = listMemberOf(deps.store, applicationId, connectorId);
+        return sendJson(res, 200, {
+          '@odata.context': `http://${req.headers.host ?? 'localhost'}/${version}/$metadata#connectorGroups`,
+          value: groups.map(toRepresentation),
+        });
+      }
+      case 'add': {
+        const target = parseMemberOfBody(await readBody(req));
+        const created = addMemberOf(deps.store, applicationId, connectorId, target);
+        if (created === undefined) return sendEmpty(res, 204);
+        return sendJson(res, 201, toRepresentation(created));
+      }
+      case 'remove':
+        removeMemberOf(deps.store, applicationId, connectorId, route.ids.groupId);
+        return sendEmpty(res, 204);
+    }
+  }
+
+  return createServer((req, res) => {
+    const started = performance.now();
+    const ids = requestIds(req);
+    res.setHeader('request-id', ids.requestId);
+    if (ids.clientRequestId !== undefined) res.setHeader('client-request-id', ids.clientRequestId);
+    respond(req, res)
+      .catch((error: unknown) => {
+        if (error instanceof GraphHttpError) return sendError(res, error, ids);
+        logger.error(
+          `unexpected error, request-id=${ids.requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        return sendError(
+          res,
+          new GraphHttpError(
+            500,
+            FAKE_GRAPH_ERROR_CODES.generalException,
+            'An internal error occurred.',
+          ),
+          ids,
+        );
+      })
+      .finally(() => {
+        // Method, path and status only: never headers, so never a bearer token.
+        const ms = (performance.now() - started).toFixed(1);
+        logger.info(
+          `${req.method} ${req.url} ${res.statusCode} ${ms}ms request-id=${ids.requestId}`,
+        );
+      });
+  });
+}
+
+interface RequestIds {
+  requestId: string;
+  clientRequestId: string | undefined;
+}
+
+function requestIds(req: IncomingMessage): RequestIds {
+  const sent = req.headers['client-request-id'];
+  const clientRequestId =
+    typeof sent === 'string' && sent !== '' && sent.length <= MAX_CLIENT_REQUEST_ID_LENGTH
+      ? sent
+      : undefined;
+  return { requestId: randomUUID(), clientRequestId };
+}
+
+// A bearer token as RFC 6750 writes it: the scheme in any case, one space, token68 characters.
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+function authenticate(req: IncomingMessage, controls: Controls): void {
+  const header = req.headers.authorization;
+  const unauthenticated = (message: string) =>
+    new GraphHttpError(401, FAKE_GRAPH_ERROR_CODES.unauthenticated, message, {
+      'www-authenticate': 'Bearer realm="fake-graph"',
+    });
+  if (header === undefined || header.trim() === '') {
+    throw unauthenticated('Access token is empty.');
+  }
+  const token = BEARER.exec(header)?.[1];
+  if (token === undefined) {
+    throw unauthenticated("Access token is malformed: send 'Authorization: Bearer <token>'.");
+  }
+  if (
+    controls.rejectedTokens.has(token) ||
+    (controls.acceptedToken !== undefined && token !== controls.acceptedToken)
+  ) {
+    throw unauthenticated('Access token validation failure. Invalid audience.');
+  }
+  if (controls.forbiddenTokens.has(token)) {
+    throw new GraphHttpError(
+      403,
+      FAKE_GRAPH_ERROR_CODES.forbidden,
+      'Insufficient privileges to complete the operation.',
+    );
+  }
+}
+
+function matchRoute(
+  req: IncomingMessage,
+  pathname: string,
+): { version: (typeof API_VERSIONS)[number]; route: Route } {
+  const raw = pathname.split('/').slice(1);
+  const segments = raw.map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+  // Graph's segment names are case-insensitive; ids are compared as given.
+  const literal = (index: number, expected: string) =>
+    segments[index]?.toLowerCase() === expected.toLowerCase();
+  const version = API_VERSIONS.find((candidate) => literal(0, candidate));
+  const shaped =
+    version !== undefined &&
+    literal(1, 'applications') &&
+    literal(3, 'connectorGroup') &&
+    literal(4, 'members') &&
+    literal(6, 'memberOf');
+  const noRoute = new GraphHttpError(
+    404,
+    FAKE_GRAPH_ERROR_CODES.notFound,
+    `Resource not found for the segment '${raw.join('/').slice(0, 200)}'.`,
+  );
+  if (!shaped) throw noRoute;
+
+  let route: Route;
+  let allowed: string;
+  if (segments.length === 7) {
+    allowed = 'GET';
+    route = { operation: 'list', ids: ids(segments) };
+  } else if (segments.length === 8 && segments[7] === '$ref') {
+    allowed = 'POST';
+    route = { operation: 'add', ids: ids(segments) };
+  } else if (segments.length === 9 && segments[8] === '$ref') {
+    allowed = 'DELETE';
+    route = {
+      operation: 'remove',
+      ids: { ...ids(segments), groupId: objectId(segments[7], 'groupId') },
+    };
+  } else {
+    throw noRoute;
+  }
+  if (req.method !== allowed) throw methodNotAllowed(req, allowed);
+  return { version, route };
+}
+
+function ids(segments: string[]): Ids {
+  return {
+    applicationId: objectId(segments[2], 'applicationId'),
+    connectorId: objectId(segments[5], 'connectorId'),
+  };
+}
+
+function objectId(value: string | undefined, name: string): string {
+  if (value !== undefined && DirectoryObjectId.safeParse(value).success) return value;
+  const shown = (value ?? '').slice(0, 100);
+  throw GraphHttpError.badRequest(`Invalid object identifier '${shown}' for ${name}.`);
+}
+
+function methodNotAllowed(req: IncomingMessage, allow: string): GraphHttpError {
+  return new GraphHttpError(
+    405,
+    FAKE_GRAPH_ERROR_CODES.badRequest,
+    `The HTTP method '${req.method}' is not allowed for this resource; allowed: ${allow}.`,
+    { allow },
+  );
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      // Answer now; the rest of the body keeps flowing into this listener and is dropped.
+      tooLarge = true;
+      chunks.length = 0;
+      reject(
+        new GraphHttpError(
+          413,
+          FAKE_GRAPH_ERROR_CODES.requestTooLarge,
+          `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+          { connection: 'close' },
+        ),
+      );
+    });
+    req.on('end', () => {
+      if (!tooLarge) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function sendEmpty(res: ServerResponse, status: number): void {
+  res.writeHead(status);
+  res.end();
+}
+
+function sendError(res: ServerResponse, error: GraphHttpError, ids: RequestIds): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  sendJson(res, error.status, graphErrorEnvelope(error.code, error.message, ids));
+}

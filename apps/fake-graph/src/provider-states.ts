@@ -1,0 +1,114 @@
+import { ConnectorGroupName, ConnectorGroupRegion, DirectoryObjectId } from '@connectors/domain';
+import { z } from 'zod';
+import type { Controls } from './controls.ts';
+import type { Store } from './store.ts';
+
+/**
+ * The REST pact's provider states, named exactly as agreed with the consumer (graph-client).
+ * Each name carries its `{placeholders}` literally; the values come as state parameters.
+ */
+export const PROVIDER_STATES = {
+  hasConnector: 'application {applicationId} has connector {connectorId}',
+  hasGroup: 'application {applicationId} has connector group {groupId} named {name}',
+  isMember: 'connector {connectorId} is a member of group {groupId}',
+  hasNoConnector: 'application {applicationId} has no connector {connectorId}',
+  noApplication: 'application {applicationId} does not exist',
+  tokenNotAccepted: 'token {token} is not accepted',
+  tokenLacksPermission: 'token {token} lacks permission',
+  throttled: 'requests are throttled for {retryAfterSeconds} seconds',
+} as const;
+export type ProviderStateName = (typeof PROVIDER_STATES)[keyof typeof PROVIDER_STATES];
+
+const Token = z.string().min(1);
+const Params = {
+  hasConnector: z.object({ applicationId: DirectoryObjectId, connectorId: DirectoryObjectId }),
+  hasGroup: z.object({
+    applicationId: DirectoryObjectId,
+    groupId: DirectoryObjectId,
+    name: ConnectorGroupName,
+    region: ConnectorGroupRegion,
+  }),
+  isMember: z.object({ connectorId: DirectoryObjectId, groupId: DirectoryObjectId }),
+  hasNoConnector: z.object({ applicationId: DirectoryObjectId, connectorId: DirectoryObjectId }),
+  noApplication: z.object({ applicationId: DirectoryObjectId }),
+  token: z.object({ token: Token }),
+  // A state parameter may arrive as a JSON number or as a string.
+  throttled: z.object({ retryAfterSeconds: z.coerce.number().int().min(0).max(86_400) }),
+};
+
+/** One state's setup: throws when its parameters are wrong. */
+export type StateSetup = (params: unknown) => void;
+
+/**
+ * The setups, in the order the verifier applies an interaction's states; each builds on what
+ * the earlier ones made. Call {@link resetProviderState} before each interaction.
+ */
+export function providerStateSetups(
+  store: Store,
+  controls: Controls,
+): Record<ProviderStateName, StateSetup> {
+  const ensureApplication = (applicationId: string) => {
+    if (!store.hasApplication(applicationId)) store.createApplication(applicationId);
+  };
+  return {
+    [PROVIDER_STATES.hasConnector]: (params) => {
+      const { applicationId, connectorId } = Params.hasConnector.parse(params);
+      store.transaction(() => {
+        ensureApplication(applicationId);
+        const defaultGroup = store.defaultGroup(applicationId);
+        if (defaultGroup === undefined) throw new Error(`${applicationId} has no default group`);
+        store.addConnector(connectorId);
+        store.addMembership(connectorId, defaultGroup.id);
+      });
+    },
+    [PROVIDER_STATES.hasGroup]: (params) => {
+      const { applicationId, groupId, name, region } = Params.hasGroup.parse(params);
+      store.transaction(() => {
+        ensureApplication(applicationId);
+        store.createGroup(applicationId, {
+          id: groupId,
+          connectorGroupType: 'applicationProxy',
+          isDefault: false,
+          name,
+          region,
+        });
+      });
+    },
+    [PROVIDER_STATES.isMember]: (params) => {
+      const { connectorId, groupId } = Params.isMember.parse(params);
+      store.transaction(() => {
+        store.addConnector(connectorId);
+        store.addMembership(connectorId, groupId);
+      });
+    },
+    [PROVIDER_STATES.hasNoConnector]: (params) => {
+      const { applicationId, connectorId } = Params.hasNoConnector.parse(params);
+      ensureApplication(applicationId);
+      // The connector may exist elsewhere; it just must not be this application's.
+      const defaultGroup = store.defaultGroup(applicationId);
+      if (defaultGroup !== undefined) store.removeMembership(connectorId, defaultGroup.id);
+    },
+    [PROVIDER_STATES.noApplication]: (params) => {
+      const { applicationId } = Params.noApplication.parse(params);
+      // The database was emptied before the interaction; a seeded id would still need nothing.
+      if (store.hasApplication(applicationId)) {
+        throw new Error(`application ${applicationId} exists after the reset`);
+      }
+    },
+    [PROVIDER_STATES.tokenNotAccepted]: (params) => {
+      controls.rejectedTokens.add(Params.token.parse(params).token);
+    },
+    [PROVIDER_STATES.tokenLacksPermission]: (params) => {
+      controls.forbiddenTokens.add(Params.token.parse(params).token);
+    },
+    [PROVIDER_STATES.throttled]: (params) => {
+      controls.throttleSeconds = Params.throttled.parse(params).retryAfterSeconds;
+    },
+  };
+}
+
+/** Empties the database and restores the default controls: each interaction starts from nothing. */
+export function resetProviderState(store: Store, controls: Controls): void {
+  store.reset();
+  controls.reset();
+}

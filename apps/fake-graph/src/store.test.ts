@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'libsql';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from './migrations.ts';
+import { SEED } from './seed.ts';
+import { openStore, type Store } from './store.ts';
+
+let dir: string;
+let path: string;
+const open: Store[] = [];
+function openTracked(databasePath = path): Store {
+  const store = openStore(databasePath);
+  open.push(store);
+  return store;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fake-graph-store-'));
+  path = join(dir, 'nested', 'fake-graph.db');
+});
+afterEach(() => {
+  for (const store of open.splice(0)) store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const west = {
+  connectorGroupType: 'applicationProxy',
+  isDefault: false,
+  name: 'West Europe connectors',
+  region: 'eur',
+} as const;
+
+describe('openStore', () => {
+  it('creates the folder and seeds a new database with the fixed ids of API.md', () => {
+    const store = openTracked();
+    expect(store.defaultGroup(SEED.applicationId)).toEqual(SEED.defaultGroup);
+    expect(store.isConnectorOf(SEED.applicationId, SEED.connectorId)).toBe(true);
+    expect(store.groupsOf(SEED.applicationId, SEED.connectorId)).toEqual([SEED.defaultGroup]);
+  });
+
+  it('keeps data across a restart and does not seed an existing database again', () => {
+    const first = openTracked();
+    const group = first.createGroup(SEED.applicationId, west);
+    expect(first.addMembership(SEED.connectorId, group.id)).toBe(true);
+    first.createApplication('11111111-2222-3333-4444-555555555555');
+    first.close();
+    open.length = 0;
+
+    const second = openTracked();
+    expect(second.groupsOf(SEED.applicationId, SEED.connectorId)).toEqual([
+      SEED.defaultGroup,
+      group,
+    ]);
+    expect(second.hasApplication('11111111-2222-3333-4444-555555555555')).toBe(true);
+    // Emptied, then reopened: were every open to seed, the seeded application would be back.
+    second.reset();
+    second.close();
+    open.length = 0;
+
+    const third = openTracked();
+    expect(third.hasApplication(SEED.applicationId)).toBe(false);
+  });
+
+  it('turns on WAL (kept in the file) and foreign keys', () => {
+    const store = openTracked();
+    expect(() =>
+      store.addMembership(SEED.connectorId, '00000000-0000-0000-0000-000000000000'),
+    ).toThrow(/FOREIGN KEY/);
+    const raw = new Database(path);
+    try {
+      expect(raw.prepare('PRAGMA journal_mode').get()).toMatchObject({ journal_mode: 'wal' });
+      expect(raw.prepare('PRAGMA user_version').get()).toMatchObject({
+        user_version: MIGRATIONS.length,
+      });
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('refuses a database written by a newer schema instead of downgrading it', () => {
+    openTracked().close();
+    open.length = 0;
+    const raw = new Database(path);
+    raw.exec(`PRAGMA user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    expect(() => openStore(path)).toThrow(/newer than this fake-graph knows/);
+  });
+});
+
+describe('Store', () => {
+  it('decides a duplicate membership by the primary key, across connections', () => {
+    const a = openTracked();
+    const b = openTracked();
+    const group = a.createGroup(SEED.applicationId, west);
+    expect(a.addMembership(SEED.connectorId, group.id)).toBe(true);
+    expect(b.addMembership(SEED.connectorId, group.id)).toBe(false);
+    expect(b.removeMembership(SEED.connectorId, group.id)).toBe(true);
+    expect(a.removeMembership(SEED.connectorId, group.id)).toBe(false);
+  });
+
+  it('finds group names case-insensitively, beyond ASCII, and refuses a second such name', () => {
+    const store = openTracked();
+    const group = store.createGroup(SEED.applicationId, { ...west, name: 'Été Connectors' });
+    expect(store.findGroupByName(SEED.applicationId, 'ÉTÉ CONNECTORS')).toEqual(group);
+    expect(store.findGroupByName(SEED.applicationId, 'default')).toEqual(SEED.defaultGroup);
+    expect(() =>
+      store.createGroup(SEED.applicationId, { ...west, name: 'été connectors' }),
+    ).toThrow(/UNIQUE/);
+  });
+
+  it("scopes groups to their application: another application's group id is not found", () => {
+    const store = openTracked();
+    const otherDefault = store.createApplication('11111111-2222-3333-4444-555555555555');
+    expect(otherDefault).toMatchObject({ isDefault: true, name: 'Default', region: 'nam' });
+    expect(otherDefault.id).not.toBe(SEED.defaultGroup.id);
+    expect(store.findGroup(SEED.applicationId, otherDefault.id)).toBeUndefined();
+    expect(store.isConnectorOf('11111111-2222-3333-4444-555555555555', SEED.connectorId)).toBe(
+      false,
+    );
+  });
+
+  it('returns plain rows: no libsql _metadata leaks into what it hands out', () => {
+    const store = openTracked();
+    const found = store.findGroup(SEED.applicationId, SEED.defaultGroup.id);
+    expect(Object.keys(found ?? {})).toEqual([
+      'id',
+      'connectorGroupType',
+      'isDefault',
+      'name',
+      'region',
+    ]);
+    expect(JSON.stringify(store.groupsOf(SEED.applicationId, SEED.connectorId))).not.toContain(
+      '_metadata',
+    );
+  });
+
+  it('rolls a failed transaction back whole, nested ones included', () => {
+    const store = openTracked();
+    expect(() =>
+      store.transaction(() => {
+        store.createGroup(SEED.applicationId, west);
+        store.transaction(() => store.addConnector('99999999-9999-9999-9999-999999999999'));
+        throw new Error('abort');
+      }),
+    ).toThrow('abort');
+    expect(store.findGroupByName(SEED.applicationId, west.name)).toBeUndefined();
+    // A failure inside a nested transaction undoes only the nested part.
+    store.transaction(() => {
+      store.createGroup(SEED.applicationId, west);
+      expect(() =>
+        store.transaction(() => {
+          store.createGroup(SEED.applicationId, { ...west, name: 'Second' });
+          throw new Error('inner');
+        }),
+      ).toThrow('inner');
+    });
+    expect(store.findGroupByName(SEED.applicationId, west.name)).toBeDefined();
+    expect(store.findGroupByName(SEED.applicationId, 'Second')).toBeUndefined();
+  });
+
+  it('reset empties everything; seed restores the fixed records and is safe to repeat', () => {
+    const store = openTracked();
+    store.reset();
+    expect(store.hasApplication(SEED.applicationId)).toBe(false);
+    store.seed();
+    store.seed();
+    expect(store.groupsOf(SEED.applicationId, SEED.connectorId)).toEqual([SEED.defaultGroup]);
+  });
+});
