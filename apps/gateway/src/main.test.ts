@@ -1,0 +1,150 @@
+/**
+ * Contract: `main` as operators run it. A bad environment stops the process at start with a
+ * message naming the variable; SIGTERM drains: new connections are refused, the request in
+ * flight still gets its answer, and the process exits 0.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { graphqlBody } from '../test/gateway-harness.ts';
+import { type ScriptedUpstream, startScriptedUpstream } from '../test/scripted-upstream.ts';
+
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+// Loose bounds: tsx compiles on start, and this machine may be busy with other suites.
+const START_BOUND_MS = 20_000;
+
+interface Started {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function startMain(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PACKAGE_DIR,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  let stderr = '';
+  let partial = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    stdout.push(...lines.filter((line) => line.length > 0));
+    child.emit('line');
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout, stderr: () => stderr, exited };
+}
+
+/** Resolves with the first log line `match` accepts; rejects after `boundMs`. */
+function waitForLog(
+  started: Started,
+  match: (line: Record<string, unknown>) => boolean,
+  boundMs = START_BOUND_MS,
+): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      for (const raw of started.stdout) {
+        const line = JSON.parse(raw) as Record<string, unknown>;
+        if (match(line)) {
+          clearTimeout(timer);
+          started.child.off('line', check);
+          resolve(line);
+          return;
+        }
+      }
+    };
+    const timer = setTimeout(() => {
+      started.child.off('line', check);
+      reject(new Error(`no matching log line in ${boundMs} ms; stderr: ${started.stderr()}`));
+    }, boundMs);
+    started.child.on('line', check);
+    check();
+  });
+}
+
+let running: Started | undefined;
+let upstream: ScriptedUpstream | undefined;
+afterEach(async () => {
+  if (running?.child.exitCode === null) running.child.kill('SIGKILL');
+  running = undefined;
+  await upstream?.close();
+  upstream = undefined;
+});
+
+describe('main', () => {
+  it.each([
+    [
+      'UPSTREAM_TIMEOUT_MS',
+      { UPSTREAM_URL: 'http://127.0.0.1:9/v1.0', UPSTREAM_TIMEOUT_MS: 'soon' },
+    ],
+    ['UPSTREAM_URL', {}],
+  ])(
+    'exits non-zero at start on a bad %s, naming it',
+    async (variable, env: Record<string, string>) => {
+      running = startMain(env);
+      const code = await running.exited;
+      expect(code).not.toBe(0);
+      expect(code).not.toBeNull();
+      expect(running.stderr()).toContain(variable);
+    },
+  );
+
+  it('drains on SIGTERM: refuses new connections, finishes the request in flight, exits 0', async () => {
+    let held: ServerResponse | undefined;
+    let arrived: () => void = () => {};
+    const requestArrived = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    upstream = await startScriptedUpstream((_request, response) => {
+      held = response;
+      arrived();
+    });
+    running = startMain({ PORT: '0', UPSTREAM_URL: upstream.baseUrl, LOG_LEVEL: 'info' });
+    const listening = await waitForLog(running, (line) => typeof line.port === 'number');
+    const url = `http://127.0.0.1:${listening.port}`;
+
+    const inFlight = fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer drain' },
+      body: graphqlBody(
+        `mutation($input: AddConnectorMemberOfInput!) {
+          addConnectorMemberOf(input: $input) { connectorGroup { name } userErrors { code } }
+        }`,
+        {
+          input: {
+            applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
+            connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+            connectorGroup: {
+              connectorGroupType: 'APPLICATION_PROXY',
+              isDefault: false,
+              name: 'Drained',
+              region: 'EUR',
+            },
+          },
+        },
+      ),
+    });
+    await requestArrived;
+
+    running.child.kill('SIGTERM');
+    await waitForLog(running, (line) => String(line.msg).startsWith('shutdown started'));
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+
+    held?.writeHead(204).end();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      data: { addConnectorMemberOf: { connectorGroup: { name: 'Drained' }, userErrors: [] } },
+    });
+    expect(await running.exited).toBe(0);
+    expect(running.stdout.some((line) => line.includes('shutdown complete'))).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+import type { UpstreamCallEvent } from '@connectors/graph-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/** The gateway's Prometheus metrics, in a registry of their own (so tests can make several). */
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  /** One GraphQL request done: its root field (or `none`) and outcome. */
+  recordRequest(operation: string, outcome: string): void;
+  /** One upstream attempt done: wire this to the GraphClient's `onUpstreamCall`. */
+  observeUpstreamCall(event: UpstreamCallEvent): void;
+}
+
+/**
+ * Creates the metrics:
+ * - `gateway_graphql_requests_total{operation,outcome}`
+ * - `gateway_upstream_call_duration_seconds{operation,outcome,status}` (one per attempt)
+ * @param options.defaultMetrics also collect Node's process metrics (main turns it on)
+ */
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'gateway_graphql_requests_total',
+    help: 'GraphQL requests by root field and outcome (ok, a user error code or an error code).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
+  const upstreamCalls = new Histogram({
+    name: 'gateway_upstream_call_duration_seconds',
+    help: 'Upstream REST attempts by operation, outcome (ok, retry or a failure kind) and HTTP status.',
+    labelNames: ['operation', 'outcome', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  return {
+    registry,
+    recordRequest(operation, outcome) {
+      requests.inc({ operation, outcome });
+    },
+    observeUpstreamCall(event) {
+      upstreamCalls.observe(
+        {
+          operation: event.operation,
+          outcome: event.outcome,
+          // No status: the attempt got no answer (timeout, refused, reset).
+          status: event.status === undefined ? 'none' : String(event.status),
+        },
+        event.durationMs / 1000,
+      );
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { AddMemberOfRequest, validate } from '@connectors/domain';
+import {
+  type GraphQLFieldConfig,
+  GraphQLID,
+  GraphQLInputObjectType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+} from 'graphql';
+import { requireBearerAuthorization } from '../auth/bearer-token.ts';
+import { userErrorForFailure } from '../errors/upstream-failure.ts';
+import { clientRequestIdFor, recordUpstream } from '../observability/request-trace.ts';
+import {
+  ConnectorGroupInputObject,
+  type ConnectorGroupInputValue,
+  ConnectorGroupObject,
+} from './connector-group.ts';
+import type { GatewayContext } from './context.ts';
+import { invalidInputError, type UserError, UserErrorObject } from './user-error.ts';
+
+const AddConnectorMemberOfInput = new GraphQLInputObjectType({
+  name: 'AddConnectorMemberOfInput',
+  description: 'Which connector of which application to add to which connector group.',
+  fields: {
+    applicationId: {
+      type: new GraphQLNonNull(GraphQLID),
+      description: 'The object id (a GUID) of the application.',
+    },
+    connectorId: {
+      type: new GraphQLNonNull(GraphQLID),
+      description: 'The object id (a GUID) of the connector to add.',
+    },
+    connectorGroup: {
+      type: new GraphQLNonNull(ConnectorGroupInputObject),
+      description: 'The connector group to add the connector to.',
+    },
+  },
+});
+
+const AddConnectorMemberOfPayload = new GraphQLObjectType({
+  name: 'AddConnectorMemberOfPayload',
+  description:
+    'The outcome of addConnectorMemberOf: the group, or the user errors that stopped it.',
+  fields: {
+    connectorGroup: {
+      type: ConnectorGroupObject,
+      description: 'The group the connector now belongs to; null when userErrors is not empty.',
+    },
+    userErrors: {
+      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(UserErrorObject))),
+      description: 'Expected, user-fixable failures. Empty on success.',
+    },
+    requestId: {
+      type: GraphQLString,
+      description:
+        'The upstream request-id, when the upstream sent one: quote it in support requests.',
+    },
+  },
+});
+
+interface AddConnectorMemberOfArgs {
+  input: { applicationId: string; connectorId: string; connectorGroup: ConnectorGroupInputValue };
+}
+
+/** What the resolver returns; the group is the domain's (REST enum values). */
+export interface AddConnectorMemberOfPayloadValue {
+  connectorGroup: unknown;
+  userErrors: UserError[];
+  requestId: string | null;
+}
+
+const INPUT_PATH = ['input'] as const;
+const GROUP_PATH = ['input', 'connectorGroup'] as const;
+
+/**
+ * `Mutation.addConnectorMemberOf`: token check, domain validation (no upstream call on either
+ * failure), then one client call whose result is mapped by API.md section 2's table.
+ */
+export const addConnectorMemberOfField: GraphQLFieldConfig<
+  unknown,
+  GatewayContext,
+  AddConnectorMemberOfArgs
+> = {
+  type: new GraphQLNonNull(AddConnectorMemberOfPayload),
+  description:
+    'Adds a connector to a connector group (REST: POST .../members/{connectorId}/memberOf/$ref). Needs `Authorization: Bearer <token>`.',
+  args: {
+    input: {
+      type: new GraphQLNonNull(AddConnectorMemberOfInput),
+      description: 'The application, the connector and the group.',
+    },
+  },
+  resolve: async (_root, { input }, context): Promise<AddConnectorMemberOfPayloadValue> => {
+    const { trace, request } = context;
+    trace.operation ??= 'addConnectorMemberOf';
+    const authorization = requireBearerAuthorization(request.headers);
+
+    const { id, ...group } = input.connectorGroup;
+    const parsed = validate(AddMemberOfRequest, {
+      applicationId: input.applicationId,
+      connectorId: input.connectorId,
+      // GraphQL's explicit null means "not given"; the domain only knows absent.
+      connectorGroup: id == null ? group : { ...group, id },
+    });
+    if (!parsed.ok) {
+      trace.outcome = 'INVALID_INPUT';
+      return {
+        connectorGroup: null,
+        userErrors: parsed.issues.map((issue) => invalidInputError(issue, INPUT_PATH)),
+        requestId: null,
+      };
+    }
+
+    const clientRequestId = clientRequestIdFor(request.headers);
+    trace.clientRequestId = clientRequestId;
+    const startedAt = performance.now();
+    const result = await context.client.addConnectorMemberOf({
+      ...parsed.value,
+      authorization,
+      clientRequestId,
+      signal: request.signal,
+    });
+    recordUpstream(trace, result, startedAt);
+    if (result.ok) {
+      return {
+        connectorGroup: result.connectorGroup,
+        userErrors: [],
+        requestId: result.requestId ?? null,
+      };
+    }
+    const userError = userErrorForFailure(result, GROUP_PATH);
+    trace.outcome = userError.code;
+    return { connectorGroup: null, userErrors: [userError], requestId: result.requestId ?? null };
+  },
+};

@@ -1,0 +1,116 @@
+import { DirectoryObjectId, validate } from '@connectors/domain';
+import {
+  type GraphQLFieldConfig,
+  GraphQLID,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+} from 'graphql';
+import { z } from 'zod';
+import { requireBearerAuthorization } from '../auth/bearer-token.ts';
+import { userErrorForFailure } from '../errors/upstream-failure.ts';
+import { clientRequestIdFor, recordUpstream } from '../observability/request-trace.ts';
+import { ConnectorGroupObject } from './connector-group.ts';
+import type { GatewayContext } from './context.ts';
+import { invalidInputError, type UserError, UserErrorObject } from './user-error.ts';
+
+// The list call's arguments, built from the domain's id schema rather than written again.
+const ConnectorMemberOfArgs = z.object({
+  applicationId: DirectoryObjectId,
+  connectorId: DirectoryObjectId,
+});
+
+const ConnectorMemberOfPayload = new GraphQLObjectType({
+  name: 'ConnectorMemberOfPayload',
+  description: 'The connector groups a connector belongs to, or the user errors that stopped it.',
+  fields: {
+    connectorGroups: {
+      type: new GraphQLList(new GraphQLNonNull(ConnectorGroupObject)),
+      description: 'The groups the connector is a member of; null when userErrors is not empty.',
+    },
+    userErrors: {
+      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(UserErrorObject))),
+      description: 'Expected, user-fixable failures. Empty on success.',
+    },
+    requestId: {
+      type: GraphQLString,
+      description:
+        'The upstream request-id, when the upstream sent one: quote it in support requests.',
+    },
+  },
+});
+
+interface ConnectorMemberOfArgsValue {
+  applicationId: string;
+  connectorId: string;
+}
+
+/** What the resolver returns; the groups are the domain's (REST enum values). */
+export interface ConnectorMemberOfPayloadValue {
+  connectorGroups: unknown[] | null;
+  userErrors: UserError[];
+  requestId: string | null;
+}
+
+const NO_PREFIX = [] as const;
+
+/**
+ * `Query.connectorMemberOf`: reads a connector's groups back (REST: GET .../memberOf), so a
+ * caller can check what an ambiguous mutation (UPSTREAM_TIMEOUT) did before retrying it.
+ */
+export const connectorMemberOfField: GraphQLFieldConfig<
+  unknown,
+  GatewayContext,
+  ConnectorMemberOfArgsValue
+> = {
+  type: new GraphQLNonNull(ConnectorMemberOfPayload),
+  description:
+    'Lists the connector groups a connector belongs to (REST: GET .../members/{connectorId}/memberOf). Needs `Authorization: Bearer <token>`.',
+  args: {
+    applicationId: {
+      type: new GraphQLNonNull(GraphQLID),
+      description: 'The object id (a GUID) of the application.',
+    },
+    connectorId: {
+      type: new GraphQLNonNull(GraphQLID),
+      description: 'The object id (a GUID) of the connector.',
+    },
+  },
+  resolve: async (_root, args, context): Promise<ConnectorMemberOfPayloadValue> => {
+    const { trace, request } = context;
+    trace.operation ??= 'connectorMemberOf';
+    const authorization = requireBearerAuthorization(request.headers);
+
+    const parsed = validate(ConnectorMemberOfArgs, args);
+    if (!parsed.ok) {
+      trace.outcome = 'INVALID_INPUT';
+      return {
+        connectorGroups: null,
+        userErrors: parsed.issues.map((issue) => invalidInputError(issue, NO_PREFIX)),
+        requestId: null,
+      };
+    }
+
+    const clientRequestId = clientRequestIdFor(request.headers);
+    trace.clientRequestId = clientRequestId;
+    const startedAt = performance.now();
+    const result = await context.client.listConnectorMemberOf({
+      ...parsed.value,
+      authorization,
+      clientRequestId,
+      signal: request.signal,
+    });
+    recordUpstream(trace, result, startedAt);
+    if (result.ok) {
+      return {
+        connectorGroups: result.connectorGroups,
+        userErrors: [],
+        requestId: result.requestId ?? null,
+      };
+    }
+    const userError = userErrorForFailure(result, null);
+    trace.outcome = userError.code;
+    return { connectorGroups: null, userErrors: [userError], requestId: result.requestId ?? null };
+  },
+};

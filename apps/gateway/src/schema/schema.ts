@@ -1,0 +1,28 @@
+import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql';
+import { addConnectorMemberOfField } from './add-connector-member-of.ts';
+import { connectorMemberOfField } from './connector-member-of.ts';
+
+/**
+ * The gateway's schema, built code-first with graphql-js: the enums are generated from the
+ * domain's GraphQL<->REST maps, so they cannot drift from it, and resolvers work in REST values.
+ * `schema.graphql` is printed from this (`pnpm --filter ./apps/gateway schema`).
+ */
+export const gatewaySchema = new GraphQLSchema({
+  description:
+    'Application Proxy connector groups for frontend teams, proxied to the Microsoft Graph REST API.',
+  query: new GraphQLObjectType({
+    name: 'Query',
+    description: 'Reads: what the upstream holds now.',
+    fields: { connectorMemberOf: connectorMemberOfField },
+  }),
+  mutation: new GraphQLObjectType({
+    name: 'Mutation',
+    description: 'Changes; each field is one upstream REST call (retried only when that is safe).',
+    fields: { addConnectorMemberOf: addConnectorMemberOfField },
+  }),
+});
+
+/** The SDL committed as `schema.graphql`, in definition order (the order of API.md). */
+export function printGatewaySchema(): string {
+  return `${printSchema(gatewaySchema)}\n`;
+}
