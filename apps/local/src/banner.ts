@@ -4,8 +4,6 @@ import { SEED } from '@connectors/fake-graph';
 export interface BannerInput {
   gatewayPort: number;
   fakeGraphPort: number;
-  /** False while apps/gateway has no main.ts yet. */
-  gatewayRunning: boolean;
 }
 
 const MUTATION = `mutation Add($input: AddConnectorMemberOfInput!) {
@@ -36,15 +34,13 @@ export function exampleRequestBody(): string {
 }
 
 /** The startup text: URLs, seeded ids, a ready-to-paste example, and how to use real Graph. */
-export function renderBanner({ gatewayPort, fakeGraphPort, gatewayRunning }: BannerInput): string {
+export function renderBanner({ gatewayPort, fakeGraphPort }: BannerInput): string {
   const graphql = `http://localhost:${gatewayPort}/graphql`;
   const fakeGraph = `http://localhost:${fakeGraphPort}/v1.0`;
   const lines = [
     '',
     'connector-gateway is running locally',
-    gatewayRunning
-      ? `  GraphiQL      ${graphql}`
-      : '  gateway       coming: apps/gateway/src/main.ts does not exist yet (fake-graph runs alone)',
+    `  GraphiQL      ${graphql}`,
     `  fake-graph    ${fakeGraph}   (Microsoft Graph stand-in, SQLite under apps/fake-graph/.data/)`,
     '',
     '  seeded ids',
@@ -52,24 +48,16 @@ export function renderBanner({ gatewayPort, fakeGraphPort, gatewayRunning }: Ban
     `    connectorId     ${SEED.connectorId}`,
     `    Default group   ${SEED.defaultGroup.id} (nam, isDefault true)`,
     '',
+    '  try it (any bearer token works against fake-graph unless FAKE_GRAPH_TOKEN is set):',
+    `    curl -s ${graphql} \\`,
+    "      -H 'Content-Type: application/json' -H 'Authorization: Bearer local-dev-token' \\",
+    `      -d '${exampleRequestBody()}'`,
+    '',
+    '  point the gateway at Microsoft Graph instead (send a real Graph access token):',
+    '    UPSTREAM_URL=https://graph.microsoft.com/v1.0 pnpm --filter ./apps/gateway start',
+    '',
+    '  Ctrl+C stops everything.',
+    '',
   ];
-  if (gatewayRunning) {
-    lines.push(
-      '  try it (any bearer token works against fake-graph unless FAKE_GRAPH_TOKEN is set):',
-      `    curl -s ${graphql} \\`,
-      "      -H 'Content-Type: application/json' -H 'Authorization: Bearer local-dev-token' \\",
-      `      -d '${exampleRequestBody()}'`,
-      '',
-      '  point the gateway at Microsoft Graph instead (send a real Graph access token):',
-      '    UPSTREAM_URL=https://graph.microsoft.com/v1.0 pnpm --filter ./apps/gateway start',
-    );
-  } else {
-    lines.push(
-      '  try fake-graph directly:',
-      `    curl -s ${fakeGraph}/applications/${SEED.applicationId}/connectorGroup/members/${SEED.connectorId}/memberOf \\`,
-      "      -H 'Authorization: Bearer local-dev-token'",
-    );
-  }
-  lines.push('', '  Ctrl+C stops everything.', '');
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +9,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleRequestBody } from './banner.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-const GATEWAY_EXISTS = existsSync(
-  fileURLToPath(new URL('../../gateway/src/main.ts', import.meta.url)),
-);
 // Two apps start through tsx; a slow CI machine gets ample room. Nothing waits a fixed time.
 const START_TIMEOUT_MS = 45_000;
 
@@ -102,24 +99,20 @@ describe('the local launcher (pnpm start)', () => {
       const health = await fetch(`http://127.0.0.1:${fakeGraphPort}/healthz`);
       expect(health.status).toBe(200);
 
-      if (GATEWAY_EXISTS) {
-        expect(banner).toContain(`http://localhost:${gatewayPort}/graphql`);
-        expect((await fetch(`http://localhost:${gatewayPort}/healthz`)).status).toBe(200);
-        // The banner's example, sent as printed: it must work on a fresh database.
-        const answer = await fetch(`http://localhost:${gatewayPort}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: 'Bearer local-dev-token' },
-          body: exampleRequestBody(),
-        });
-        const { data } = (await answer.json()) as {
-          data: { addConnectorMemberOf: { connectorGroup: { name: string }; userErrors: [] } };
-        };
-        expect(data.addConnectorMemberOf.userErrors).toEqual([]);
-        expect(data.addConnectorMemberOf.connectorGroup.name).toBe('West Europe connectors');
-        expect(banner).toContain(exampleRequestBody());
-      } else {
-        expect(banner).toMatch(/gateway\s+coming/);
-      }
+      expect(banner).toContain(`http://localhost:${gatewayPort}/graphql`);
+      expect((await fetch(`http://localhost:${gatewayPort}/healthz`)).status).toBe(200);
+      // The banner's example, sent as printed: it must work on a fresh database.
+      const answer = await fetch(`http://localhost:${gatewayPort}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer local-dev-token' },
+        body: exampleRequestBody(),
+      });
+      const { data } = (await answer.json()) as {
+        data: { addConnectorMemberOf: { connectorGroup: { name: string }; userErrors: [] } };
+      };
+      expect(data.addConnectorMemberOf.userErrors).toEqual([]);
+      expect(data.addConnectorMemberOf.connectorGroup.name).toBe('West Europe connectors');
+      expect(banner).toContain(exampleRequestBody());
 
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
@@ -151,8 +144,7 @@ describe('the local launcher (pnpm start)', () => {
     START_TIMEOUT_MS,
   );
 
-  // Skipped only before apps/gateway/src/main.ts exists (issue 5 brings it).
-  it.skipIf(!GATEWAY_EXISTS)(
+  it(
     'stops fake-graph and exits non-zero when the gateway dies (its port taken)',
     async () => {
       const blocker: Server = createServer((socket) => socket.destroy());

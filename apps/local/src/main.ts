@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderBanner } from './banner.ts';
 import { type Child, describeExit, startChild, waitUntilHealthy } from './child.ts';
@@ -70,22 +69,14 @@ async function start(): Promise<void> {
   const fakeGraph = launch('fake-graph', FAKE_GRAPH_MAIN, { PORT: String(env.FAKE_GRAPH_PORT) });
   await waitUntilHealthy(fakeGraph, `http://localhost:${env.FAKE_GRAPH_PORT}/healthz`);
 
-  const gatewayRunning = existsSync(GATEWAY_MAIN);
-  if (gatewayRunning && !stopping) {
-    const gateway = launch('gateway', GATEWAY_MAIN, {
-      PORT: String(env.GATEWAY_PORT),
-      UPSTREAM_URL: `http://localhost:${env.FAKE_GRAPH_PORT}/v1.0`,
-    });
-    await waitUntilHealthy(gateway, `http://localhost:${env.GATEWAY_PORT}/healthz`);
-  }
   if (stopping) return;
-  console.log(
-    renderBanner({
-      gatewayPort: env.GATEWAY_PORT,
-      fakeGraphPort: env.FAKE_GRAPH_PORT,
-      gatewayRunning,
-    }),
-  );
+  const gateway = launch('gateway', GATEWAY_MAIN, {
+    PORT: String(env.GATEWAY_PORT),
+    UPSTREAM_URL: `http://localhost:${env.FAKE_GRAPH_PORT}/v1.0`,
+  });
+  await waitUntilHealthy(gateway, `http://localhost:${env.GATEWAY_PORT}/healthz`);
+  if (stopping) return;
+  console.log(renderBanner({ gatewayPort: env.GATEWAY_PORT, fakeGraphPort: env.FAKE_GRAPH_PORT }));
 }
 
 start().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
