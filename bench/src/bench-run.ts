@@ -1,8 +1,8 @@
 import { cpus, platform } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import type { BenchReport, RoundMeasurement, TargetOutcome } from './bench-report.ts';
 import { BENCH_BODY, BENCH_HEADERS, isSuccessPayload } from './bench-request.ts';
+import { buildBundles, SERVE_BUNDLE } from './bundles.ts';
 import type { ChildProcesses } from './child-processes.ts';
 import { type CpuPinning, detectCpuPinning } from './cpu-pinning.ts';
 import { childEnv } from './env.ts';
@@ -13,8 +13,6 @@ import { type ServerProcess, startServerProcess } from './server-process.ts';
 import { checkGoals, computeRatios, summarizeRounds } from './summary.ts';
 import { gatewayUnavailableReason, startGateway } from './targets/gateway.ts';
 import { UPSTREAM_BASE_PATH, UPSTREAM_COUNT_PATH } from './targets/upstream.ts';
-
-const SERVE_SCRIPT = fileURLToPath(new URL('./targets/serve.ts', import.meta.url));
 
 /** Start-up allowance per server; several start at once on two cores. */
 const START_TIMEOUT_MS = 30_000;
@@ -30,7 +28,7 @@ interface Upstream {
 async function startUpstream(children: ChildProcesses, pinning: CpuPinning): Promise<Upstream> {
   const server = await startServerProcess(children, pinning, {
     name: 'upstream',
-    script: SERVE_SCRIPT,
+    script: SERVE_BUNDLE,
     args: ['upstream'],
     env: childEnv({ NODE_ENV: 'production' }),
     // On the load core: the server under test must not share its core with anything.
@@ -54,10 +52,12 @@ function startTarget(
   pinning: CpuPinning,
   upstream: Upstream,
 ): Promise<ServerProcess> {
-  if (name === 'gateway') return startGateway(children, pinning, upstream.base, START_TIMEOUT_MS);
+  if (name === 'gateway' || name === 'gateway-yoga') {
+    return startGateway(children, pinning, upstream.base, START_TIMEOUT_MS, name === 'gateway');
+  }
   return startServerProcess(children, pinning, {
     name,
-    script: SERVE_SCRIPT,
+    script: SERVE_BUNDLE,
     args: [name, '--upstream', upstream.base],
     env: childEnv({ NODE_ENV: 'production' }),
     role: 'server',
@@ -133,6 +133,14 @@ export async function runBench(
   const pinning = detectCpuPinning();
   const ticksPerSecond = clockTicksPerSecond();
   log(`bench: ${pinning.note}`);
+  const gatewayTargets: readonly TargetName[] = options.targets.filter(
+    (name) => name === 'gateway' || name === 'gateway-yoga',
+  );
+  const withGateway = gatewayTargets.length > 0 && gatewayUnavailableReason() === null;
+  log(
+    `bench: building the bundles${withGateway ? ' (the gateway as deployed, and' : ' ('}the bench servers)`,
+  );
+  await buildBundles(withGateway);
 
   const upstream = await startUpstream(children, pinning);
   const load = LoadGenerator.start(children, pinning);
@@ -141,7 +149,7 @@ export async function runBench(
   const servers = new Map<TargetName, ServerProcess>();
   await Promise.all(
     options.targets.map(async (name) => {
-      const unavailable = name === 'gateway' ? gatewayUnavailableReason() : null;
+      const unavailable = gatewayTargets.includes(name) ? gatewayUnavailableReason() : null;
       if (unavailable) {
         outcomes.set(name, { name, status: 'unavailable', reason: unavailable });
         return;

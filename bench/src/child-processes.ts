@@ -4,9 +4,13 @@ import { createRequire } from 'node:module';
 /** tsx's loader, so children run TypeScript with plain `node --import` (one process, one pid). */
 const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
 
-/** `node --import tsx <script> <args>`: the pid measured is the script's own. */
+/**
+ * `node --import tsx <script> <args>` for TypeScript, `node <script> <args>` for a built bundle
+ * (`.mjs`): either way the pid measured is the script's own.
+ */
 export function nodeCommand(script: string, args: readonly string[] = []) {
-  return { command: process.execPath, args: ['--import', TSX_LOADER, script, ...args] };
+  const loader = script.endsWith('.ts') ? ['--import', TSX_LOADER] : [];
+  return { command: process.execPath, args: [...loader, script, ...args] };
 }
 
 /**

@@ -4,7 +4,14 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 /** Every target the harness knows, in report order. */
-export const TARGET_NAMES = ['floor', 'yoga-floor', 'gateway', 'yoga-fetch', 'apollo'] as const;
+export const TARGET_NAMES = [
+  'floor',
+  'yoga-floor',
+  'gateway',
+  'gateway-yoga',
+  'yoga-fetch',
+  'apollo',
+] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 /** Where `pnpm bench` writes by default: the committed results next to this package. */

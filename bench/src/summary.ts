@@ -65,6 +65,8 @@ const RATIO_PAIRS: readonly [TargetName, TargetName][] = [
   ['gateway', 'floor'],
   ['gateway', 'yoga-floor'],
   ['yoga-floor', 'floor'],
+  // What the fast path buys: the same gateway with it switched off.
+  ['gateway', 'gateway-yoga'],
 ];
 
 /** Ratios for each pair whose two targets were both measured. */

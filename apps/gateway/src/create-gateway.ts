@@ -1,5 +1,11 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { createFastPath, type FastPathStats } from './fast-path/fast-path.ts';
+import {
+  useValidatedDocumentCapture,
+  ValidatedDocuments,
+} from './fast-path/validated-documents.ts';
 import { graphiqlOptions, renderGraphiQL } from './graphiql/graphiql.ts';
 import { HEALTHZ_PATH, type HealthState, useReadiness } from './health/health.ts';
 import { yogaLogger } from './observability/logger.ts';
@@ -23,10 +29,28 @@ export interface GatewayDeps {
   health?: HealthState;
   /** `NODE_ENV=production`: GraphiQL, introspection and field suggestions off. */
   production: boolean;
+  /**
+   * Serve JSON POSTs of already-validated documents straight from `node:http` (`src/fast-path/`).
+   * Default true; false leaves every request to yoga (the differential test and the bench
+   * compare the two).
+   */
+  fastPath?: boolean;
 }
 
-/** The yoga app: a Node request handler (`createServer(gateway)`) with `fetch` for tests. */
-export type Gateway = YogaServerInstance<Record<string, unknown>, Partial<GatewayContext>>;
+/** The graphql-yoga app inside the gateway. */
+export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Partial<GatewayContext>>;
+
+/**
+ * The gateway: a `node:http` request listener (`createServer(gateway)`), plus yoga's in-process
+ * `fetch` for tests (which always runs yoga's full pipeline: the fast path is `node:http`-level).
+ */
+export interface Gateway {
+  (request: IncomingMessage, response: ServerResponse): void;
+  fetch: GatewayYoga['fetch'];
+  yoga: GatewayYoga;
+  /** Requests the fast path answered itself; stays 0 with `fastPath: false`. */
+  readonly fastPathStats: Readonly<FastPathStats>;
+}
 
 /** The GraphQL endpoint. */
 export const GRAPHQL_PATH = '/graphql';
@@ -34,7 +58,10 @@ export const GRAPHQL_PATH = '/graphql';
 /**
  * Builds the gateway: the schema of API.md section 2 on graphql-yoga, with every protection on
  * (Armor limits, 100 KiB bodies, no batching, CSRF prevention, masked errors), `/healthz`,
- * `/readyz`, `/metrics`, one log line per request, and GraphiQL outside production.
+ * `/readyz`, `/metrics`, one log line per request, and GraphiQL outside production. In front of
+ * yoga sits the fast path (unless `fastPath: false`): a JSON POST of a document yoga already
+ * validated is executed straight from `node:http`, answering byte for byte as yoga would
+ * (`fast-path.differential.test.ts`); everything else goes to yoga unchanged.
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const health = deps.health ?? { draining: false };
@@ -47,8 +74,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useGraphQLLimits({ production: deps.production }),
   ];
   if (deps.production) plugins.push(useDisableIntrospection());
+  const fastPath = deps.fastPath ?? true;
+  const documents = new ValidatedDocuments();
+  // Last, so the documents it records passed every rule the plugins above add.
+  if (fastPath) plugins.push(useValidatedDocumentCapture(documents));
+  const logging = yogaLogger(deps.logger);
 
-  return createYoga<Record<string, unknown>, Partial<GatewayContext>>({
+  const yoga: GatewayYoga = createYoga<Record<string, unknown>, Partial<GatewayContext>>({
     schema: gatewaySchema,
     // One object for every request: yoga merges it into the context, so resolvers reach the
     // process's one client without a per-request allocation.
@@ -64,7 +96,27 @@ export function createGateway(deps: GatewayDeps): Gateway {
     maxRequestBodySize: false,
     // isDev false even under NODE_ENV=development: a masked error never carries its stack.
     maskedErrors: { isDev: false },
-    logging: yogaLogger(deps.logger),
+    logging,
     plugins,
   });
+  const fastPathStats: FastPathStats = { served: 0 };
+  const viaYoga = (request: IncomingMessage, response: ServerResponse): void => {
+    void yoga(request, response);
+  };
+  const handler = fastPath
+    ? createFastPath(
+        {
+          schema: gatewaySchema,
+          client: deps.client,
+          logger: deps.logger,
+          yogaLogger: logging,
+          metrics: deps.metrics,
+          documents,
+          graphqlPath: GRAPHQL_PATH,
+        },
+        viaYoga,
+        fastPathStats,
+      )
+    : viaYoga;
+  return Object.assign(handler, { fetch: yoga.fetch, yoga, fastPathStats });
 }

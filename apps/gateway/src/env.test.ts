@@ -13,6 +13,7 @@ describe('parseEnv', () => {
       UPSTREAM_RETRY_BUDGET_MS: 10_000,
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
+      GATEWAY_FAST_PATH: 'on',
     });
   });
 
@@ -26,6 +27,7 @@ describe('parseEnv', () => {
         UPSTREAM_RETRY_BUDGET_MS: '0',
         LOG_LEVEL: 'debug',
         NODE_ENV: 'production',
+        GATEWAY_FAST_PATH: 'off',
       }),
     ).toEqual({
       PORT: 0,
@@ -35,6 +37,7 @@ describe('parseEnv', () => {
       UPSTREAM_RETRY_BUDGET_MS: 0,
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
+      GATEWAY_FAST_PATH: 'off',
     });
   });
 
@@ -59,6 +62,7 @@ describe('parseEnv', () => {
     ['UPSTREAM_RETRY_BUDGET_MS', { UPSTREAM_URL, UPSTREAM_RETRY_BUDGET_MS: '1e4' }],
     ['LOG_LEVEL', { UPSTREAM_URL, LOG_LEVEL: 'verbose' }],
     ['NODE_ENV', { UPSTREAM_URL, NODE_ENV: 'prod' }],
+    ['GATEWAY_FAST_PATH', { UPSTREAM_URL, GATEWAY_FAST_PATH: 'true' }],
   ] as const)('refuses a bad %s, naming it', (variable, source) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {

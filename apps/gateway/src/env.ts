@@ -60,6 +60,14 @@ export const GatewayEnv = z.object({
       })
       .default('development'),
   ),
+  /**
+   * The fast path (`src/fast-path/`): `on` by default; `off` leaves every request to yoga, a kill
+   * switch that needs no deploy (and what the bench's `gateway-yoga` row measures).
+   */
+  GATEWAY_FAST_PATH: z.preprocess(
+    unsetIfEmpty,
+    z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  ),
 });
 export type GatewayEnv = z.output<typeof GatewayEnv>;
 

@@ -1,12 +1,18 @@
 /**
- * Contract: `main` as operators run it. A bad environment stops the process at start with a
- * message naming the variable; SIGTERM drains: new connections are refused, the request in
- * flight still gets its answer, and the process exits 0.
+ * Contract: `main` as operators run it, from source (tsx) and as the production bundle
+ * (`pnpm --filter ./apps/gateway build`, plain node). A bad environment stops the process at
+ * start with a message naming the variable; SIGTERM drains: new connections are refused, the
+ * request in flight (on the fast path: its document was validated by an earlier request) still
+ * gets its answer, and the process exits 0.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildGateway } from '../scripts/build.ts';
 import { graphqlBody } from '../test/gateway-harness.ts';
 import { type ScriptedUpstream, startScriptedUpstream } from '../test/scripted-upstream.ts';
 
@@ -21,8 +27,11 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+/** How to run main: node's arguments. */
+let entry: string[] = ['--import', 'tsx', 'src/main.ts'];
+
 function startMain(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd: PACKAGE_DIR,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,7 +88,23 @@ afterEach(async () => {
   upstream = undefined;
 });
 
-describe('main', () => {
+let bundleDir = '';
+beforeAll(async () => {
+  bundleDir = await mkdtemp(join(tmpdir(), 'gateway-bundle-'));
+  await buildGateway(join(bundleDir, 'main.mjs'));
+});
+afterAll(async () => {
+  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+});
+
+describe.each([
+  { how: 'from source (tsx)', args: () => ['--import', 'tsx', 'src/main.ts'] },
+  { how: 'as the production bundle (node)', args: () => [join(bundleDir, 'main.mjs')] },
+])('main $how', ({ args }) => {
+  beforeAll(() => {
+    entry = args();
+  });
+
   it.each([
     [
       'UPSTREAM_TIMEOUT_MS',
@@ -103,7 +128,14 @@ describe('main', () => {
     const requestArrived = new Promise<void>((resolve) => {
       arrived = resolve;
     });
+    let calls = 0;
     upstream = await startScriptedUpstream((_request, response) => {
+      calls += 1;
+      // The first call (the request that validates the document) is answered; the second held.
+      if (calls === 1) {
+        response.writeHead(204).end();
+        return;
+      }
       held = response;
       arrived();
     });
@@ -111,27 +143,30 @@ describe('main', () => {
     const listening = await waitForLog(running, (line) => typeof line.port === 'number');
     const url = `http://127.0.0.1:${listening.port}`;
 
-    const inFlight = fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer drain' },
-      body: graphqlBody(
-        `mutation($input: AddConnectorMemberOfInput!) {
+    const send = () =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer drain' },
+        body: graphqlBody(
+          `mutation($input: AddConnectorMemberOfInput!) {
           addConnectorMemberOf(input: $input) { connectorGroup { name } userErrors { code } }
         }`,
-        {
-          input: {
-            applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
-            connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
-            connectorGroup: {
-              connectorGroupType: 'APPLICATION_PROXY',
-              isDefault: false,
-              name: 'Drained',
-              region: 'EUR',
+          {
+            input: {
+              applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
+              connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+              connectorGroup: {
+                connectorGroupType: 'APPLICATION_PROXY',
+                isDefault: false,
+                name: 'Drained',
+                region: 'EUR',
+              },
             },
           },
-        },
-      ),
-    });
+        ),
+      });
+    expect((await send()).status).toBe(200);
+    const inFlight = send();
     await requestArrived;
 
     running.child.kill('SIGTERM');

@@ -36,6 +36,7 @@ const gateway = createGateway({
   metrics,
   health,
   production: env.NODE_ENV === 'production',
+  fastPath: env.GATEWAY_FAST_PATH === 'on',
 });
 
 const server = createServer((request, response) => {

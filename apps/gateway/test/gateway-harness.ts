@@ -27,6 +27,8 @@ export interface TestGatewayOptions {
   retryBudgetMs?: number;
   production?: boolean;
   logLevel?: LogLevel;
+  /** `createGateway`'s switch; default on, as `main` runs it. */
+  fastPath?: boolean;
 }
 
 /** Builds a gateway with a real GraphClient pointed at `upstreamBaseUrl`. */
@@ -52,6 +54,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     metrics,
     health,
     production: options.production ?? false,
+    fastPath: options.fastPath ?? true,
   });
   const server = createServer(gateway);
   return {

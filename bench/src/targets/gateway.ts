@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { GATEWAY_BUNDLE } from '../bundles.ts';
 import type { ChildProcesses } from '../child-processes.ts';
 import type { CpuPinning } from '../cpu-pinning.ts';
 import { childEnv } from '../env.ts';
 import { type ServerProcess, startServerProcess } from '../server-process.ts';
 
-/** The gateway app's folder and entry (apps/gateway, started as its own `start` script does). */
+/** The gateway app's folder and entry; what runs is its production bundle, built from this. */
 const GATEWAY_DIR = fileURLToPath(new URL('../../../apps/gateway/', import.meta.url));
 export const GATEWAY_MAIN = `${GATEWAY_DIR}src/main.ts`;
 
@@ -35,25 +36,29 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real gateway as production runs it (`NODE_ENV=production`, `LOG_LEVEL=warn`) in
- * front of the bench upstream, and waits for `GET /healthz`.
+ * Starts the real gateway as production runs it (its bundle on plain node, `NODE_ENV=production`,
+ * `LOG_LEVEL=warn`) in front of the bench upstream, and waits for `GET /healthz`. The bundle must
+ * have been built (`buildBundles`).
+ * @param fastPath false for the `gateway-yoga` row: `GATEWAY_FAST_PATH=off`
  */
 export async function startGateway(
   children: ChildProcesses,
   pinning: CpuPinning,
   upstreamUrl: string,
   timeoutMs: number,
+  fastPath = true,
 ): Promise<ServerProcess> {
   const port = await freePort();
   return startServerProcess(children, pinning, {
-    name: 'gateway',
-    script: GATEWAY_MAIN,
+    name: fastPath ? 'gateway' : 'gateway-yoga',
+    script: GATEWAY_BUNDLE,
     cwd: GATEWAY_DIR,
     env: childEnv({
       PORT: String(port),
       UPSTREAM_URL: upstreamUrl,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
+      GATEWAY_FAST_PATH: fastPath ? 'on' : 'off',
     }),
     role: 'server',
     readiness: { kind: 'healthz', port },

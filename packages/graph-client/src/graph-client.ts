@@ -193,6 +193,14 @@ export class GraphClient {
       },
       (answer) => {
         // Any 2xx means the POST landed; a body that is not a connectorGroup changes nothing.
+        // Graph's usual 204 has no body: nothing to parse (a failed zod parse is not free).
+        if (answer.json === undefined) {
+          return {
+            ok: true,
+            connectorGroup: sent,
+            ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
+          };
+        }
         const parsed = ConnectorGroup.safeParse(answer.json);
         const connectorGroup = parsed.success
           ? { ...parsed.data, ...(parsed.data.id === undefined && sent.id ? { id: sent.id } : {}) }
@@ -261,7 +269,6 @@ export class GraphClient {
     onDuplicateAfterRetry?: (answer: UpstreamAnswer) => R,
   ): Promise<R | GraphFailure> {
     call.signal?.throwIfAborted();
-    const redact = redactor(call.authorization);
     const startedAt = this.#clock.now();
     let freshConnection = false;
     // Bounded: each pass either returns or spends one of maxRetries retries.
@@ -269,7 +276,7 @@ export class GraphClient {
       const attemptStartedAt = this.#clock.now();
       const outcome = await this.#attempt(call, freshConnection);
       const durationMs = Math.max(0, this.#clock.now() - attemptStartedAt);
-      const verdict = this.#judge(outcome, attempt, redact, onSuccess, onDuplicateAfterRetry);
+      const verdict = this.#judge(outcome, attempt, call, onSuccess, onDuplicateAfterRetry);
       const event = {
         operation: call.operation,
         attempt,
@@ -305,7 +312,7 @@ export class GraphClient {
   #judge<R extends { ok: boolean }>(
     outcome: AttemptOutcome,
     attempt: number,
-    redact: (text: string) => string,
+    call: Call,
     onSuccess: (answer: UpstreamAnswer) => R | GraphFailure,
     onDuplicateAfterRetry?: (answer: UpstreamAnswer) => R,
   ): Verdict<R> {
@@ -333,7 +340,8 @@ export class GraphClient {
     if (answer.status >= 200 && answer.status < 300) {
       return { ...ids, result: onSuccess(answer), retryable: false };
     }
-    const failure = failureFromAnswer(answer, redact);
+    // The redactor is built for failures only: a success never needs it.
+    const failure = failureFromAnswer(answer, redactor(call.authorization));
     if (failure.kind === 'alreadyMember' && attempt > 1 && onDuplicateAfterRetry) {
       return { ...ids, result: onDuplicateAfterRetry(answer), retryable: false };
     }

@@ -1,4 +1,5 @@
 import { GATEWAY_ERROR_CODES, GatewayError } from '../errors/gateway-error.ts';
+import type { HeaderReader } from '../schema/context.ts';
 
 // RFC 6750 section 2.1: the scheme is case-insensitive, the credentials one b64token.
 const BEARER = /^bearer +[A-Za-z0-9\-._~+/]+=*$/i;
@@ -7,7 +8,7 @@ const BEARER = /^bearer +[A-Za-z0-9\-._~+/]+=*$/i;
  * The caller's `Authorization` header when it is `Bearer <token>`, to forward verbatim; else
  * undefined. The token is never inspected: the upstream is the one that checks it.
  */
-export function bearerAuthorization(headers: Headers): string | undefined {
+export function bearerAuthorization(headers: HeaderReader): string | undefined {
   const value = headers.get('authorization');
   return value !== null && BEARER.test(value) ? value : undefined;
 }
@@ -16,7 +17,7 @@ export function bearerAuthorization(headers: Headers): string | undefined {
  * Like {@link bearerAuthorization}, for resolvers that call the upstream.
  * @throws {GatewayError} `UNAUTHENTICATED` when the header is missing or not a bearer token
  */
-export function requireBearerAuthorization(headers: Headers): string {
+export function requireBearerAuthorization(headers: HeaderReader): string {
   const authorization = bearerAuthorization(headers);
   if (authorization === undefined) {
     throw new GatewayError(

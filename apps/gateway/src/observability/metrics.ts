@@ -32,21 +32,38 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // Each label combination's child, found by one string key: prom-client would otherwise hash a
+  // label object on every observation. The label sets are bounded (fields, outcomes, statuses).
+  const requestChildren = new Map<string, Counter.Internal>();
+  const upstreamChildren = new Map<
+    string,
+    Histogram.Internal<'operation' | 'outcome' | 'status'>
+  >();
   return {
     registry,
     recordRequest(operation, outcome) {
-      requests.inc({ operation, outcome });
+      const key = `${operation}\n${outcome}`;
+      let child = requestChildren.get(key);
+      if (child === undefined) {
+        child = requests.labels({ operation, outcome });
+        requestChildren.set(key, child);
+      }
+      child.inc();
     },
     observeUpstreamCall(event) {
-      upstreamCalls.observe(
-        {
+      // No status: the attempt got no answer (timeout, refused, reset).
+      const status = event.status === undefined ? 'none' : String(event.status);
+      const key = `${event.operation}\n${event.outcome}\n${status}`;
+      let child = upstreamChildren.get(key);
+      if (child === undefined) {
+        child = upstreamCalls.labels({
           operation: event.operation,
           outcome: event.outcome,
-          // No status: the attempt got no answer (timeout, refused, reset).
-          status: event.status === undefined ? 'none' : String(event.status),
-        },
-        event.durationMs / 1000,
-      );
+          status,
+        });
+        upstreamChildren.set(key, child);
+      }
+      child.observe(event.durationMs / 1000);
     },
   };
 }

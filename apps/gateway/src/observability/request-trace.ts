@@ -1,5 +1,6 @@
 import { isDirectoryObjectId } from '@connectors/domain';
 import type { GraphFailure } from '@connectors/graph-client';
+import type { HeaderReader } from '../schema/context.ts';
 
 /**
  * What one request did, filled in as it goes and written as its one log line. Lives on yoga's
@@ -34,7 +35,7 @@ export function startTrace(): RequestTrace {
  * The `client-request-id` to send upstream: the caller's when it is a GUID (so both sides can
  * correlate), else a fresh one. Chosen here rather than in the client so the log line has it.
  */
-export function clientRequestIdFor(headers: Headers): string {
+export function clientRequestIdFor(headers: HeaderReader): string {
   const sent = headers.get('client-request-id');
   return sent !== null && isDirectoryObjectId(sent) ? sent : crypto.randomUUID();
 }
