@@ -228,6 +228,16 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
       expect(upstream.requests).toHaveLength(0);
     });
 
+    it('names enum values as GraphQL callers write them', async () => {
+      const { body } = await mutate({
+        input: { ...input, connectorGroup: { ...group, region: 'UNKNOWN_FUTURE_VALUE' } },
+      });
+      const message = body.data?.addConnectorMemberOf?.userErrors[0]?.message;
+      expect(message).toBe(
+        "connectorGroup.region UNKNOWN_FUTURE_VALUE is Graph's placeholder for regions this API does not know yet and cannot be written; use one of: NAM, EUR, AUS, ASIA, IND",
+      );
+    });
+
     it('reports every invalid field at once', async () => {
       const { body } = await mutate({
         input: { ...input, applicationId: 'x', connectorGroup: { ...group, name: '' } },

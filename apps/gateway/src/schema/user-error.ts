@@ -1,4 +1,8 @@
-import type { ValidationIssue } from '@connectors/domain';
+import {
+  REST_TO_GRAPHQL_REGION,
+  REST_TO_GRAPHQL_TYPE,
+  type ValidationIssue,
+} from '@connectors/domain';
 import {
   GraphQLEnumType,
   GraphQLList,
@@ -65,7 +69,28 @@ export const UserErrorObject = new GraphQLObjectType({
 export function invalidInputError(issue: ValidationIssue, prefix: readonly string[]): UserError {
   return {
     code: USER_ERROR_CODES.invalidInput,
-    message: issue.message,
+    message: inGraphQLNames(issue),
     field: [...prefix, ...issue.field],
   };
+}
+
+// The domain's messages name enum values as REST writes them (`unknownFutureValue`, `eur`); a
+// GraphQL caller writes UNKNOWN_FUTURE_VALUE and EUR, so the message uses those names.
+const ENUM_NAMES: Record<string, Record<string, string>> = {
+  region: REST_TO_GRAPHQL_REGION,
+  connectorGroupType: REST_TO_GRAPHQL_TYPE,
+};
+const ENUM_VALUE_PATTERNS = Object.fromEntries(
+  Object.entries(ENUM_NAMES).map(([field, names]) => [
+    field,
+    new RegExp(`\\b(${Object.keys(names).join('|')})\\b`, 'g'),
+  ]),
+);
+
+function inGraphQLNames(issue: ValidationIssue): string {
+  const field = issue.field.at(-1);
+  const names = field === undefined ? undefined : ENUM_NAMES[field];
+  const pattern = field === undefined ? undefined : ENUM_VALUE_PATTERNS[field];
+  if (names === undefined || pattern === undefined) return issue.message;
+  return issue.message.replace(pattern, (value) => names[value] ?? value);
 }
