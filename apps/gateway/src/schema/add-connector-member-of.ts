@@ -8,16 +8,14 @@ import {
   GraphQLObjectType,
   GraphQLString,
 } from 'graphql';
-import { requireBearerAuthorization } from '../auth/bearer-token.ts';
-import { userErrorForFailure } from '../errors/upstream-failure.ts';
-import { clientRequestIdFor, recordUpstream } from '../observability/request-trace.ts';
 import {
   ConnectorGroupInputObject,
   type ConnectorGroupInputValue,
   ConnectorGroupObject,
 } from './connector-group.ts';
 import type { GatewayContext } from './context.ts';
-import { invalidInputError, type UserError, UserErrorObject } from './user-error.ts';
+import { resolveUpstreamField } from './upstream-field.ts';
+import { type UserError, UserErrorObject } from './user-error.ts';
 
 const AddConnectorMemberOfInput = new GraphQLInputObjectType({
   name: 'AddConnectorMemberOfInput',
@@ -92,45 +90,21 @@ export const addConnectorMemberOfField: GraphQLFieldConfig<
     },
   },
   resolve: async (_root, { input }, context): Promise<AddConnectorMemberOfPayloadValue> => {
-    const { trace, request } = context;
-    trace.operation ??= 'addConnectorMemberOf';
-    const authorization = requireBearerAuthorization(request.headers);
-
-    const { id, ...group } = input.connectorGroup;
-    const parsed = validate(AddMemberOfRequest, {
-      applicationId: input.applicationId,
-      connectorId: input.connectorId,
-      // GraphQL's explicit null means "not given"; the domain only knows absent.
-      connectorGroup: id == null ? group : { ...group, id },
+    const { success, userErrors, requestId } = await resolveUpstreamField(context, {
+      operation: 'addConnectorMemberOf',
+      validate: () => {
+        const { id, ...group } = input.connectorGroup;
+        return validate(AddMemberOfRequest, {
+          applicationId: input.applicationId,
+          connectorId: input.connectorId,
+          // GraphQL's explicit null means "not given"; the domain only knows absent.
+          connectorGroup: id == null ? group : { ...group, id },
+        });
+      },
+      issuePrefix: INPUT_PATH,
+      call: (request, upstream) => context.client.addConnectorMemberOf({ ...request, ...upstream }),
+      groupField: GROUP_PATH,
     });
-    if (!parsed.ok) {
-      trace.outcome = 'INVALID_INPUT';
-      return {
-        connectorGroup: null,
-        userErrors: parsed.issues.map((issue) => invalidInputError(issue, INPUT_PATH)),
-        requestId: null,
-      };
-    }
-
-    const clientRequestId = clientRequestIdFor(request.headers);
-    trace.clientRequestId = clientRequestId;
-    const startedAt = performance.now();
-    const result = await context.client.addConnectorMemberOf({
-      ...parsed.value,
-      authorization,
-      clientRequestId,
-      signal: request.signal,
-    });
-    recordUpstream(trace, result, startedAt);
-    if (result.ok) {
-      return {
-        connectorGroup: result.connectorGroup,
-        userErrors: [],
-        requestId: result.requestId ?? null,
-      };
-    }
-    const userError = userErrorForFailure(result, GROUP_PATH);
-    trace.outcome = userError.code;
-    return { connectorGroup: null, userErrors: [userError], requestId: result.requestId ?? null };
+    return { connectorGroup: success?.connectorGroup ?? null, userErrors, requestId };
   },
 };

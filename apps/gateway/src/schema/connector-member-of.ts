@@ -8,12 +8,10 @@ import {
   GraphQLString,
 } from 'graphql';
 import { z } from 'zod';
-import { requireBearerAuthorization } from '../auth/bearer-token.ts';
-import { userErrorForFailure } from '../errors/upstream-failure.ts';
-import { clientRequestIdFor, recordUpstream } from '../observability/request-trace.ts';
 import { ConnectorGroupObject } from './connector-group.ts';
 import type { GatewayContext } from './context.ts';
-import { invalidInputError, type UserError, UserErrorObject } from './user-error.ts';
+import { resolveUpstreamField } from './upstream-field.ts';
+import { type UserError, UserErrorObject } from './user-error.ts';
 
 // The list call's arguments, built from the domain's id schema rather than written again.
 const ConnectorMemberOfArgs = z.object({
@@ -78,39 +76,14 @@ export const connectorMemberOfField: GraphQLFieldConfig<
     },
   },
   resolve: async (_root, args, context): Promise<ConnectorMemberOfPayloadValue> => {
-    const { trace, request } = context;
-    trace.operation ??= 'connectorMemberOf';
-    const authorization = requireBearerAuthorization(request.headers);
-
-    const parsed = validate(ConnectorMemberOfArgs, args);
-    if (!parsed.ok) {
-      trace.outcome = 'INVALID_INPUT';
-      return {
-        connectorGroups: null,
-        userErrors: parsed.issues.map((issue) => invalidInputError(issue, NO_PREFIX)),
-        requestId: null,
-      };
-    }
-
-    const clientRequestId = clientRequestIdFor(request.headers);
-    trace.clientRequestId = clientRequestId;
-    const startedAt = performance.now();
-    const result = await context.client.listConnectorMemberOf({
-      ...parsed.value,
-      authorization,
-      clientRequestId,
-      signal: request.signal,
+    const { success, userErrors, requestId } = await resolveUpstreamField(context, {
+      operation: 'connectorMemberOf',
+      validate: () => validate(ConnectorMemberOfArgs, args),
+      issuePrefix: NO_PREFIX,
+      call: (request, upstream) =>
+        context.client.listConnectorMemberOf({ ...request, ...upstream }),
+      groupField: null,
     });
-    recordUpstream(trace, result, startedAt);
-    if (result.ok) {
-      return {
-        connectorGroups: result.connectorGroups,
-        userErrors: [],
-        requestId: result.requestId ?? null,
-      };
-    }
-    const userError = userErrorForFailure(result, null);
-    trace.outcome = userError.code;
-    return { connectorGroups: null, userErrors: [userError], requestId: result.requestId ?? null };
+    return { connectorGroups: success?.connectorGroups ?? null, userErrors, requestId };
   },
 };

@@ -1,0 +1,74 @@
+import type { Validated } from '@connectors/domain';
+import type { GraphFailure } from '@connectors/graph-client';
+import { requireBearerAuthorization } from '../auth/bearer-token.ts';
+import { userErrorForFailure } from '../errors/upstream-failure.ts';
+import { clientRequestIdFor, recordUpstream } from '../observability/request-trace.ts';
+import type { GatewayContext } from './context.ts';
+import { invalidInputError, type UserError } from './user-error.ts';
+
+/** What a field that calls the upstream hands the client, beyond its validated input. */
+export interface UpstreamCallContext {
+  authorization: string;
+  clientRequestId: string;
+  signal: AbortSignal;
+}
+
+/** How one such field is wired: its name, its validation, its client call. */
+export interface UpstreamField<V, S extends { ok: true; requestId?: string }> {
+  /** The root field's name, for the log line and metrics. */
+  operation: string;
+  /** The domain's validation of the field's arguments (run after the token check). */
+  validate: () => Validated<V>;
+  /** Where the validated value sits in the operation (["input"] for the mutation). */
+  issuePrefix: readonly string[];
+  /** The one client call. */
+  call: (value: V, context: UpstreamCallContext) => Promise<S | GraphFailure>;
+  /** The input path an ALREADY_MEMBER answer points at; null when the field has none. */
+  groupField: readonly string[] | null;
+}
+
+/** The outcome a payload is built from: the success, or the user errors and request-id. */
+export interface UpstreamFieldOutcome<S> {
+  success: S | null;
+  userErrors: UserError[];
+  requestId: string | null;
+}
+
+/**
+ * The one pipeline of every field that calls the upstream: bearer check (`UNAUTHENTICATED`, no
+ * call), domain validation (`INVALID_INPUT` user errors, no call), one client call, and its
+ * result mapped by API.md section 2's table (faults throw coded errors), all recorded on the
+ * request's trace for its log line.
+ */
+export async function resolveUpstreamField<V, S extends { ok: true; requestId?: string }>(
+  context: GatewayContext,
+  field: UpstreamField<V, S>,
+): Promise<UpstreamFieldOutcome<S>> {
+  const { trace, request } = context;
+  trace.operation ??= field.operation;
+  const authorization = requireBearerAuthorization(request.headers);
+
+  const parsed = field.validate();
+  if (!parsed.ok) {
+    trace.outcome = 'INVALID_INPUT';
+    return {
+      success: null,
+      userErrors: parsed.issues.map((issue) => invalidInputError(issue, field.issuePrefix)),
+      requestId: null,
+    };
+  }
+
+  const clientRequestId = clientRequestIdFor(request.headers);
+  trace.clientRequestId = clientRequestId;
+  const startedAt = performance.now();
+  const result = await field.call(parsed.value, {
+    authorization,
+    clientRequestId,
+    signal: request.signal,
+  });
+  recordUpstream(trace, result, startedAt);
+  if (result.ok) return { success: result, userErrors: [], requestId: result.requestId ?? null };
+  const userError = userErrorForFailure(result, field.groupField);
+  trace.outcome = userError.code;
+  return { success: null, userErrors: [userError], requestId: result.requestId ?? null };
+}
