@@ -4,7 +4,8 @@ import type { UpstreamHop } from './upstream-hop.ts';
 /**
  * The GraphQL schema of API.md section 2, as SDL. The GraphQL peers (yoga floor, yoga with
  * `fetch`, Apollo) serve it so that they differ from the gateway only in what the gateway adds;
- * they deliberately do not import the gateway's schema, so they run even while it is absent.
+ * they keep their own copy, so they run without the gateway; `schema.test.ts` checks that every
+ * type here has the gateway's shape.
  */
 export const BENCH_TYPE_DEFS = /* GraphQL */ `
   type Query {
