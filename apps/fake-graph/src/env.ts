@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EnvError, oneOf, parseEnv, port } from '@connectors/env';
 import { z } from 'zod';
+
+export { EnvError };
 
 /** Where the database lives when `DATABASE_PATH` is not set: the app's own, git-ignored `.data/`. */
 export const DEFAULT_DATABASE_PATH = fileURLToPath(
@@ -13,12 +16,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** fake-graph's configuration (API.md section 3). */
 export const FakeGraphEnv = z.object({
-  PORT: z
-    .string()
-    .regex(/^\d+$/, { error: 'must be a whole number from 0 to 65535' })
-    .transform(Number)
-    .pipe(z.number().max(65_535, { error: 'must be a whole number from 0 to 65535' }))
-    .default(4010),
+  PORT: port(4010),
   // 127.0.0.1 rather than "localhost": listening on a name binds only its first address, which
   // is ::1 on some machines; clients that dial "localhost" fall back to 127.0.0.1 anyway.
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -33,28 +31,15 @@ export const FakeGraphEnv = z.object({
     .optional()
     // An empty value in a .env file means "not set", not "accept the empty token".
     .transform((token) => (token === undefined || token.trim() === '' ? undefined : token.trim())),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
 });
 export type FakeGraphEnv = z.output<typeof FakeGraphEnv>;
 
-/** Thrown when a variable has a bad value; the message names every variable at fault. */
-export class EnvError extends Error {
-  override readonly name = 'EnvError';
-}
-
 /**
- * Parses fake-graph's environment once. The only place that reads `process.env`.
+ * Parses fake-graph's environment once; an empty variable counts as unset. The only place that
+ * reads `process.env`.
  * @throws {EnvError} naming each bad variable
  */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): FakeGraphEnv {
-  // An empty variable (`PORT=`) reads as unset, as shells and compose files often leave them.
-  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = FakeGraphEnv.safeParse(set);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
-    );
-    throw new EnvError(`invalid environment: ${lines.join('; ')}`);
-  }
-  return parsed.data;
+  return parseEnv('fake-graph', FakeGraphEnv, source);
 }

@@ -9,7 +9,7 @@ try {
   env = loadEnv();
 } catch (error) {
   if (!(error instanceof EnvError)) throw error;
-  console.error(`fake-graph: ${error.message}`);
+  console.error(error.message);
   process.exit(1);
 }
 

@@ -14,7 +14,7 @@ try {
   env = loadEnv();
 } catch (error) {
   if (!(error instanceof EnvError)) throw error;
-  console.error(`local: ${error.message}`);
+  console.error(error.message);
   process.exit(1);
 }
 
