@@ -167,7 +167,7 @@ describe('GraphClient.addConnectorMemberOf: 2xx answers (tolerant reading)', () 
 
     const result = await add(graph);
 
-    expect(result).toEqual({ ok: true, connectorGroup: group, requestId: 'req-204' });
+    expect(result).toEqual({ ok: true, connectorGroup: group, status: 204, requestId: 'req-204' });
     expect(events).toEqual([
       expect.objectContaining({
         operation: 'addConnectorMemberOf',
@@ -200,6 +200,7 @@ describe('GraphClient.addConnectorMemberOf: 2xx answers (tolerant reading)', () 
 
     expect(result).toEqual({
       ok: true,
+      status: 201,
       connectorGroup: {
         id: NEW_GROUP_ID,
         connectorGroupType: 'applicationProxy',
@@ -217,15 +218,15 @@ describe('GraphClient.addConnectorMemberOf: 2xx answers (tolerant reading)', () 
     ]);
     const { graph } = client(server);
 
-    expect(await add(graph)).toEqual({ ok: true, connectorGroup: group });
-    expect(await add(graph)).toEqual({ ok: true, connectorGroup: group });
+    expect(await add(graph)).toEqual({ ok: true, connectorGroup: group, status: 200 });
+    expect(await add(graph)).toEqual({ ok: true, connectorGroup: group, status: 200 });
   });
 
   it('a 2xx body larger than the read limit is not read in full: the group as sent', async () => {
     const server = await upstream([{ status: 200, body: 'x'.repeat(2 * 1024 * 1024) }]);
     const { graph } = client(server);
 
-    expect(await add(graph)).toEqual({ ok: true, connectorGroup: group });
+    expect(await add(graph)).toEqual({ ok: true, connectorGroup: group, status: 200 });
   });
 });
 
@@ -456,7 +457,7 @@ describe('GraphClient.addConnectorMemberOf: retries', () => {
 
     const result = await add(graph);
 
-    expect(result).toEqual({ ok: true, connectorGroup: group, requestId: 'req-ok' });
+    expect(result).toEqual({ ok: true, connectorGroup: group, status: 204, requestId: 'req-ok' });
     const [first, second, third] = server.requests.map((request) => request.connection);
     expect(second).not.toBe(first);
     expect(third).toBeDefined();
@@ -469,7 +470,8 @@ describe('GraphClient.addConnectorMemberOf: retries', () => {
 
     const result = await add(graph);
 
-    expect(result).toEqual({ ok: true, connectorGroup: group, requestId: 'req-dup' });
+    // The duplicate's own status: the log line shows what the upstream said.
+    expect(result).toEqual({ ok: true, connectorGroup: group, status: 400, requestId: 'req-dup' });
     expect(events.map((event) => event.outcome)).toEqual(['retry', 'ok']);
   });
 
@@ -633,7 +635,12 @@ describe('GraphClient.listConnectorMemberOf', () => {
       authorization: AUTHORIZATION,
     });
 
-    expect(result).toEqual({ ok: true, connectorGroups: [listed], requestId: 'req-list' });
+    expect(result).toEqual({
+      ok: true,
+      connectorGroups: [listed],
+      status: 200,
+      requestId: 'req-list',
+    });
     const [request] = server.requests;
     expect(request?.method).toBe('GET');
     expect(request?.url).toBe(REF_PATH.replace(/\/\$ref$/, ''));

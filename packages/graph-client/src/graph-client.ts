@@ -95,6 +95,13 @@ function integerAtLeast(name: string, value: number, min: number): number {
   return value;
 }
 
+// What every result read from an answer carries: its status and, when sent, its request-id.
+function answered(answer: UpstreamAnswer): { status: number; requestId?: string } {
+  return answer.requestId === undefined
+    ? { status: answer.status }
+    : { status: answer.status, requestId: answer.requestId };
+}
+
 function groupAsSent(input: ConnectorGroupInput): ConnectorGroup {
   return {
     ...(input.id === undefined ? {} : { id: input.id }),
@@ -194,28 +201,15 @@ export class GraphClient {
       (answer) => {
         // Any 2xx means the POST landed; a body that is not a connectorGroup changes nothing.
         // Graph's usual 204 has no body: nothing to parse (a failed zod parse is not free).
-        if (answer.json === undefined) {
-          return {
-            ok: true,
-            connectorGroup: sent,
-            ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
-          };
-        }
+        if (answer.json === undefined)
+          return { ok: true, connectorGroup: sent, ...answered(answer) };
         const parsed = ConnectorGroup.safeParse(answer.json);
         const connectorGroup = parsed.success
           ? { ...parsed.data, ...(parsed.data.id === undefined && sent.id ? { id: sent.id } : {}) }
           : sent;
-        return {
-          ok: true,
-          connectorGroup,
-          ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
-        };
+        return { ok: true, connectorGroup, ...answered(answer) };
       },
-      (answer) => ({
-        ok: true,
-        connectorGroup: sent,
-        ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
-      }),
+      (answer) => ({ ok: true, connectorGroup: sent, ...answered(answer) }),
     );
   }
 
@@ -236,15 +230,13 @@ export class GraphClient {
       },
       (answer) => {
         const parsed = ConnectorGroupCollection.safeParse(answer.json);
-        const requestId = answer.requestId === undefined ? {} : { requestId: answer.requestId };
         return parsed.success
-          ? { ok: true, connectorGroups: parsed.data.value, ...requestId }
+          ? { ok: true, connectorGroups: parsed.data.value, ...answered(answer) }
           : {
               ok: false,
               kind: 'unknown',
-              status: answer.status,
               message: `the upstream answered ${answer.status} with a body that is not a connectorGroup collection`,
-              ...requestId,
+              ...answered(answer),
             };
       },
     );

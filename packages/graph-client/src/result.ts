@@ -27,6 +27,11 @@ export interface AddMemberOfSuccess {
   ok: true;
   /** The JSON group the upstream returned, or the group as sent when it answered 204. */
   connectorGroup: ConnectorGroup;
+  /**
+   * The upstream's status: a 2xx (204, or 200/201 with a body), or the duplicate 400 of a retried
+   * attempt, which proves an earlier attempt landed.
+   */
+  status: number;
   requestId?: string;
 }
 
@@ -34,6 +39,8 @@ export interface AddMemberOfSuccess {
 export interface ListMemberOfSuccess {
   ok: true;
   connectorGroups: ConnectorGroup[];
+  /** The upstream's 2xx status. */
+  status: number;
   requestId?: string;
 }
 

@@ -88,7 +88,12 @@ describe('request logs', () => {
       status: 200,
       durationMs: expect.any(Number),
       clientRequestId: CALLER_REQUEST_ID,
-      upstream: { outcome: 'ok', requestId: 'rid-logged', durationMs: expect.any(Number) },
+      upstream: {
+        outcome: 'ok',
+        status: 204,
+        requestId: 'rid-logged',
+        durationMs: expect.any(Number),
+      },
     });
   });
 

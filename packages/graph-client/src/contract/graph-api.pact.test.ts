@@ -179,7 +179,12 @@ describe('REST interactions: POST .../memberOf/$ref', () => {
       })
       .executeTest(async (server) => {
         const result = await addWith(server);
-        expect(result).toEqual({ ok: true, connectorGroup: westEurope, requestId: REQUEST_ID });
+        expect(result).toEqual({
+          ok: true,
+          connectorGroup: westEurope,
+          status: 204,
+          requestId: REQUEST_ID,
+        });
       });
   });
 
@@ -205,6 +210,7 @@ describe('REST interactions: POST .../memberOf/$ref', () => {
         expect(result).toEqual({
           ok: true,
           connectorGroup: { ...newGroup, id: CREATED_GROUP_ID },
+          status: 201,
           requestId: REQUEST_ID,
         });
       });
@@ -433,6 +439,7 @@ describe('REST interactions: GET .../memberOf', () => {
               region: 'nam',
             },
           ],
+          status: 200,
           requestId: REQUEST_ID,
         });
       });
