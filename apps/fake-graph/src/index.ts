@@ -15,6 +15,5 @@ export {
   toRepresentation,
 } from './member-of.ts';
 export { type MemberOfTarget, parseMemberOfBody } from './member-of-body.ts';
-export { SEED } from './seed.ts';
 export { type RunningFakeGraph, type StartFakeGraphOptions, startFakeGraph } from './start.ts';
 export { groupNameKey, type NewGroup, openStore, type Store, type StoredGroup } from './store.ts';

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEED } from '@connectors/fake-graph';
+import { SEED } from '@connectors/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleRequestBody } from './banner.ts';
 
