@@ -35,6 +35,7 @@ let entry: string[] = ['--import', 'tsx', 'src/main.ts'];
 function startMain(env: Record<string, string>): Started {
   const child = spawn(process.execPath, entry, {
     cwd: PACKAGE_DIR,
+    // biome-ignore lint/style/noProcessEnv: only PATH is passed on, so the child finds its tools; nothing else of this environment reaches it.
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
