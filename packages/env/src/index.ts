@@ -1,3 +1,3 @@
 export { EnvError } from './env-error.ts';
-export { type ExitIo, loadEnvOrExit } from './load-env-or-exit.ts';
+export { loadEnvOrExit } from './load-env-or-exit.ts';
 export { oneOf, parseEnv, port, wholeNumber } from './parse-env.ts';
