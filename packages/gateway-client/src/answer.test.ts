@@ -64,20 +64,38 @@ describe('readAnswer', () => {
 
   it('reads a request error (errors, no data) without a known code as REQUEST_REFUSED', () => {
     const body = json({
-      errors: [{ message: 'Variable "$input" of required type "AddConnectorMemberOfInput!" was not provided.' }],
+      errors: [
+        {
+          message:
+            'Variable "$input" of required type "AddConnectorMemberOfInput!" was not provided.',
+        },
+      ],
     });
     expect(read({ status: 400, body })).toMatchObject({ kind: 'error', code: 'REQUEST_REFUSED' });
   });
 
   it.each([
     [403, 'csrfRefused', { errors: [{ message: 'Required CSRF header(s) not present' }] }],
-    [405, 'methodNotAllowed', { errors: [{ message: 'Can only perform a mutation operation from a POST request.' }] }],
+    [
+      405,
+      'methodNotAllowed',
+      { errors: [{ message: 'Can only perform a mutation operation from a POST request.' }] },
+    ],
     [406, 'notAcceptable', undefined],
-    [413, 'payloadTooLarge', { errors: [{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }] }],
+    [
+      413,
+      'payloadTooLarge',
+      {
+        errors: [
+          { message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } },
+        ],
+      },
+    ],
   ])('names status %i as %s, whatever the body', (status, reason, body) => {
     const result = read({ status, body: body === undefined ? '' : json(body) });
     expect(result).toMatchObject({ kind: 'transport', reason, status });
-    if (body !== undefined) expect(result.kind === 'transport' && result.message).toContain(body.errors[0]?.message);
+    if (body !== undefined)
+      expect(result.kind === 'transport' && result.message).toContain(body.errors[0]?.message);
   });
 
   it.each([
@@ -85,8 +103,18 @@ describe('readAnswer', () => {
     ['JSON without data or errors', 200, json({ status: 'ok' }), 'notGraphQL'],
     ['an empty errors list', 200, json({ errors: [] }), 'notGraphQL'],
     ['data without the payload', 200, json({ data: { somethingElse: {} } }), 'notGraphQL'],
-    ['a payload without userErrors', 200, json({ data: { addConnectorMemberOf: { connectorGroup: {} } } }), 'notGraphQL'],
-    ['a success without its group', 200, json({ data: { addConnectorMemberOf: { userErrors: [], connectorGroup: null } } }), 'notGraphQL'],
+    [
+      'a payload without userErrors',
+      200,
+      json({ data: { addConnectorMemberOf: { connectorGroup: {} } } }),
+      'notGraphQL',
+    ],
+    [
+      'a success without its group',
+      200,
+      json({ data: { addConnectorMemberOf: { userErrors: [], connectorGroup: null } } }),
+      'notGraphQL',
+    ],
     ['a proxy error page', 502, '<html>Bad Gateway</html>', 'httpStatus'],
     ['a draining gateway', 503, '', 'httpStatus'],
   ])('reads %s as a %s transport failure', (_what, status, body, reason) => {
@@ -107,7 +135,9 @@ describe('readAnswer', () => {
 
   it('reads a 200 in plain application/json, as older servers answer', () => {
     const body = json({
-      data: { addConnectorMemberOf: { userErrors: [], requestId: 'r', connectorGroup: { id: null } } },
+      data: {
+        addConnectorMemberOf: { userErrors: [], requestId: 'r', connectorGroup: { id: null } },
+      },
     });
     expect(read({ contentType: 'application/json', body })).toEqual({
       kind: 'success',

@@ -10,11 +10,13 @@ describe('newClientRequestId', () => {
   });
 
   it('builds a version 4 UUID from getRandomValues outside secure contexts', () => {
-    const insecure = { getRandomValues: <T extends Uint8Array>(array: T) => array.fill(0xff) };
+    const insecure = { getRandomValues: (array: Uint8Array) => array.fill(0xff) };
     expect(newClientRequestId(insecure)).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
-    const zeros = { getRandomValues: <T extends Uint8Array>(array: T) => array.fill(0) };
+    const zeros = { getRandomValues: (array: Uint8Array) => array.fill(0) };
     expect(newClientRequestId(zeros)).toBe('00000000-0000-4000-8000-000000000000');
-    const real = { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) };
+    const real = {
+      getRandomValues: (array: Uint8Array<ArrayBuffer>) => globalThis.crypto.getRandomValues(array),
+    };
     expect(newClientRequestId(real)).toMatch(V4);
   });
 });

@@ -1,7 +1,8 @@
 /** What of Web Crypto this needs; `globalThis.crypto` in browsers and Node 20. */
 export interface RandomSource {
   randomUUID?: () => string;
-  getRandomValues<T extends Uint8Array>(array: T): T;
+  /** Fills `array` in place. */
+  getRandomValues(array: Uint8Array<ArrayBuffer>): unknown;
 }
 
 /**
@@ -11,7 +12,8 @@ export interface RandomSource {
  */
 export function newClientRequestId(random: RandomSource = globalThis.crypto): string {
   if (typeof random.randomUUID === 'function') return random.randomUUID();
-  const bytes = random.getRandomValues(new Uint8Array(16));
+  const bytes = new Uint8Array(16);
+  random.getRandomValues(bytes);
   // RFC 9562: version 4 in the high nibble of byte 6, variant 10 in the top bits of byte 8.
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;

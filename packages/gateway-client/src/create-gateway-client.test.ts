@@ -7,10 +7,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SEED } from '@connectors/fake-graph';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startInProcessGateway, type InProcessGateway } from '../test/in-process-gateway.ts';
+import { type InProcessGateway, startInProcessGateway } from '../test/in-process-gateway.ts';
 import { createGatewayClient, type GatewayClientOptions } from './create-gateway-client.ts';
 import type { ConnectorGroupInput } from './generated/graphql.ts';
-import { addConnectorMemberOfOperation, connectorMemberOfOperation } from './operations/documents.ts';
+import {
+  addConnectorMemberOfOperation,
+  connectorMemberOfOperation,
+} from './operations/documents.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOKEN = 'eyJ0eXAiOiJKV1QifQ.gateway-client-test.token';
@@ -64,7 +67,10 @@ function client(
   });
 }
 
-const addInput = (group: Partial<ConnectorGroupInput> = {}, connectorId = SEED.connectorId) => ({
+const addInput = (
+  group: Partial<ConnectorGroupInput> = {},
+  connectorId: string = SEED.connectorId,
+) => ({
   input: {
     applicationId: SEED.applicationId,
     connectorId,
@@ -188,7 +194,11 @@ describe('createGatewayClient against the real gateway', () => {
   it('reports FORBIDDEN when the upstream refuses the token', async () => {
     gateway.fakeGraph.controls.forbiddenTokens.add(TOKEN);
     const result = await client().addConnectorMemberOf(addInput());
-    expect(result).toMatchObject({ kind: 'error', code: 'FORBIDDEN', requestId: expect.any(String) });
+    expect(result).toMatchObject({
+      kind: 'error',
+      code: 'FORBIDDEN',
+      requestId: expect.any(String),
+    });
   });
 
   it('reports RATE_LIMITED with retryAfterSeconds when the wait is past the retry budget', async () => {

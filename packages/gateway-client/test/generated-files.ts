@@ -19,7 +19,9 @@ export async function staleGeneratedFiles(
     { ...config, cwd: packageDir, silent: true },
     false,
   );
-  const written = new Set(outputs.map((output) => relative(packageDir, join(packageDir, output.filename))));
+  const written = new Set(
+    outputs.map((output) => relative(packageDir, join(packageDir, output.filename))),
+  );
   const stale = outputs
     .filter((output) => {
       const path = join(packageDir, output.filename);

@@ -39,7 +39,9 @@ describe('src/generated', () => {
     );
     const client = createGatewayClient({ url: 'http://127.0.0.1:9/graphql', getToken: () => '' });
     expect(Object.keys(client).sort()).toEqual(
-      operations.map((operation) => operation.name[0]?.toLowerCase() + operation.name.slice(1)).sort(),
+      operations
+        .map((operation) => operation.name[0]?.toLowerCase() + operation.name.slice(1))
+        .sort(),
     );
   });
 });
