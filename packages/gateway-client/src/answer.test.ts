@@ -133,6 +133,20 @@ describe('readAnswer', () => {
     });
   });
 
+  it('passes a user error code the schema gained after generation through as is', () => {
+    const body = json({
+      data: {
+        addConnectorMemberOf: {
+          userErrors: [{ code: 'GROUP_FULL', message: 'full', field: null }],
+        },
+      },
+    });
+    expect(read({ body })).toMatchObject({
+      kind: 'userErrors',
+      userErrors: [{ code: 'GROUP_FULL', message: 'full', field: null }],
+    });
+  });
+
   it('reads a 200 in plain application/json, as older servers answer', () => {
     const body = json({
       data: {

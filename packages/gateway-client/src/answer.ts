@@ -1,6 +1,7 @@
 // zod's mini build: the same schemas, tree-shakeable, so a browser bundle carries only what this
 // file uses.
 import * as z from 'zod/mini';
+import type { UserErrorCode } from './generated/graphql.ts';
 import {
   GATEWAY_ERROR_CODES,
   type GatewayErrorCode,
@@ -10,8 +11,10 @@ import {
   type UserError,
 } from './result.ts';
 
+// Any code string: a code the schema gained after this client was generated (a dangerous change,
+// not a breaking one) still reaches the caller as a user error, under its own name.
 const UserErrorSchema = z.object({
-  code: z.enum(['INVALID_INPUT', 'NOT_FOUND', 'ALREADY_MEMBER']),
+  code: z.string(),
   message: z.string(),
   field: z.optional(z.nullable(z.array(z.string()))),
 });
@@ -110,7 +113,7 @@ export function readAnswer<TData>(
   const requestId = payload.data.requestId ?? null;
   if (payload.data.userErrors.length > 0) {
     const userErrors: UserError[] = payload.data.userErrors.map((error) => ({
-      code: error.code,
+      code: error.code as UserErrorCode,
       message: error.message,
       field: error.field ?? null,
     }));

@@ -41,6 +41,7 @@ export type TransportFailureReason = (typeof TRANSPORT_FAILURE_REASONS)[number];
 
 /** An expected, user-fixable failure (`userErrors` in every payload). */
 export interface UserError {
+  /** One of the schema's codes; a code added after this client was generated arrives as is. */
   code: UserErrorCode;
   message: string;
   /** The input path at fault, e.g. `['input', 'connectorGroup', 'name']`; null when not one field. */
