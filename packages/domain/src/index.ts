@@ -9,4 +9,5 @@ export * from './odata-filter.ts';
 export { buildOpenApiDocument, renderOpenApiDocument } from './openapi.ts';
 export * from './rest-body.ts';
 export * from './rest-path.ts';
+export * from './upstream-api.ts';
 export * from './validation.ts';

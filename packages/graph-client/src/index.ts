@@ -3,6 +3,7 @@ export {
   type AddConnectorMemberOfRequest,
   GraphClient,
   type GraphClientOptions,
+  type ListConnectorGroupsRequest,
   type ListConnectorMemberOfRequest,
 } from './graph-client.ts';
 export type * from './result.ts';
@@ -11,5 +12,7 @@ export {
   DEFAULT_BACKOFF_BASE_MS,
   parseRetryAfter,
   RETRYABLE_STATUSES,
+  type RetryRules,
+  retriesWithoutAnswer,
 } from './retry-policy.ts';
 export type { UpstreamCallEvent } from './upstream-call-event.ts';
