@@ -106,7 +106,8 @@ interface Call {
   startedAt?: number;
 }
 
-// Where a lookup's misuse is reported: the group's name, as the add's other issues are.
+// Where the lookup's two failures point, as paths in the gateway's GraphQL operation: no group
+// has the name (fix the name), or several do (give the id).
 const LOOKUP_NAME_FIELD = ['input', 'connectorGroup', 'name'];
 const LOOKUP_ID_FIELD = ['input', 'connectorGroup', 'id'];
 // Enough ids for a person to pick from; the rest are counted, not listed.
@@ -424,6 +425,7 @@ export class GraphClient {
       path = this.#basePath + connectorGroupsPath(name === undefined ? {} : { name });
     } catch (error) {
       if (!(error instanceof ValidationError) || fieldPrefix.length === 0) throw error;
+      // The builder reports the query's `name` ("name must ..."): the add reports its group's.
       throw new ValidationError(
         error.issues.map((issue) => ({
           ...issue,
