@@ -1,6 +1,7 @@
 import { ConnectorGroupName, ConnectorGroupRegion, DirectoryObjectId } from '@connectors/domain';
 import { z } from 'zod';
 import type { Controls } from './controls.ts';
+import { SEED } from './seed.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -16,6 +17,10 @@ export const PROVIDER_STATES = {
   tokenNotAccepted: 'token {token} is not accepted',
   tokenLacksPermission: 'token {token} lacks permission',
   throttled: 'requests are throttled for {retryAfterSeconds} seconds',
+  // Graph's documented routes (API.md section 7): tenant-wide, no application in the name.
+  connectorExists: 'connector {connectorId} exists',
+  groupExists: 'connector group {groupId} named {name} exists',
+  noConnector: 'connector {connectorId} does not exist',
 } as const;
 export type ProviderStateName = (typeof PROVIDER_STATES)[keyof typeof PROVIDER_STATES];
 
@@ -34,6 +39,12 @@ const Params = {
   token: z.object({ token: Token }),
   // A state parameter may arrive as a JSON number or as a string.
   throttled: z.object({ retryAfterSeconds: z.coerce.number().int().min(0).max(86_400) }),
+  connector: z.object({ connectorId: DirectoryObjectId }),
+  groupExists: z.object({
+    groupId: DirectoryObjectId,
+    name: ConnectorGroupName,
+    region: ConnectorGroupRegion,
+  }),
 };
 
 /** One state's setup: throws when its parameters are wrong. */
@@ -103,6 +114,33 @@ export function providerStateSetups(
     },
     [PROVIDER_STATES.throttled]: (params) => {
       controls.throttleSeconds = Params.throttled.parse(params).retryAfterSeconds;
+    },
+    [PROVIDER_STATES.connectorExists]: (params) => {
+      const { connectorId } = Params.connector.parse(params);
+      store.transaction(() => {
+        ensureApplication(SEED.applicationId);
+        store.addConnector(connectorId);
+        store.addMembership(connectorId, SEED.defaultGroup.id);
+      });
+    },
+    [PROVIDER_STATES.groupExists]: (params) => {
+      const { groupId, name, region } = Params.groupExists.parse(params);
+      store.transaction(() => {
+        ensureApplication(SEED.applicationId);
+        store.createGroup(SEED.applicationId, {
+          id: groupId,
+          connectorGroupType: 'applicationProxy',
+          isDefault: false,
+          name,
+          region,
+        });
+      });
+    },
+    [PROVIDER_STATES.noConnector]: (params) => {
+      const { connectorId } = Params.connector.parse(params);
+      if (store.groupsOf(SEED.applicationId, connectorId).length > 0) {
+        throw new Error(`connector ${connectorId} exists after the reset`);
+      }
     },
   };
 }
