@@ -37,7 +37,7 @@ describe('openStore', () => {
     const store = openTracked();
     expect(store.defaultGroup(SEED.applicationId)).toEqual(SEED.defaultGroup);
     expect(store.isConnectorOf(SEED.applicationId, SEED.connectorId)).toBe(true);
-    expect(store.groupsOf(SEED.applicationId, SEED.connectorId)).toEqual([SEED.defaultGroup]);
+    expect(store.groupOf(SEED.connectorId)).toEqual(SEED.defaultGroup);
   });
 
   it('keeps data across a restart and does not seed an existing database again', () => {
@@ -49,10 +49,9 @@ describe('openStore', () => {
     open.length = 0;
 
     const second = openTracked();
-    expect(second.groupsOf(SEED.applicationId, SEED.connectorId)).toEqual([
-      SEED.defaultGroup,
-      group,
-    ]);
+    // Graph's semantics: the add moved the connector out of "Default" (one group at a time).
+    expect(second.groupOf(SEED.connectorId)).toEqual(group);
+    expect(second.isConnectorOf(SEED.applicationId, SEED.connectorId)).toBe(true);
     expect(second.hasApplication('11111111-2222-3333-4444-555555555555')).toBe(true);
     // Emptied, then reopened: were every open to seed, the seeded application would be back.
     second.reset();
@@ -90,7 +89,7 @@ describe('openStore', () => {
 });
 
 describe('Store', () => {
-  it('decides a duplicate membership by the primary key, across connections', () => {
+  it('decides a duplicate membership in the one write, across connections', () => {
     const a = openTracked();
     const b = openTracked();
     const group = a.createGroup(SEED.applicationId, west);
@@ -131,7 +130,7 @@ describe('Store', () => {
       'name',
       'region',
     ]);
-    expect(JSON.stringify(store.groupsOf(SEED.applicationId, SEED.connectorId))).not.toContain(
+    expect(JSON.stringify([store.groupOf(SEED.connectorId), store.listGroups()])).not.toContain(
       '_metadata',
     );
   });
@@ -166,6 +165,6 @@ describe('Store', () => {
     expect(store.hasApplication(SEED.applicationId)).toBe(false);
     store.seed();
     store.seed();
-    expect(store.groupsOf(SEED.applicationId, SEED.connectorId)).toEqual([SEED.defaultGroup]);
+    expect(store.groupOf(SEED.connectorId)).toEqual(SEED.defaultGroup);
   });
 });
