@@ -6,5 +6,7 @@ export default defineConfig({
     // default) while turbo runs every package's tests at once on a 2-core machine. Tests that
     // wait on purpose carry their own, much shorter, bounds.
     testTimeout: 30_000,
+    // The Pact core otherwise sends usage telemetry on every run.
+    env: { PACT_DO_NOT_TRACK: 'true' },
   },
 });

@@ -105,7 +105,8 @@ describe('POST .../memberOf/$ref', () => {
     const created = response.json();
     expect(created).toEqual({ ...newGroup, id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const { '@odata.type': _type, ...stored } = created;
-    expect(await groupsOfSeededConnector()).toEqual([SEED.defaultGroup, stored]);
+    // Moved: a connector is in exactly one group (Graph's documented semantics).
+    expect(await groupsOfSeededConnector()).toEqual([stored]);
   });
 
   it('adds to an existing group by id with 204 and an empty body', async () => {
@@ -115,7 +116,7 @@ describe('POST .../memberOf/$ref', () => {
     });
     expect(response.status).toBe(204);
     expect(response.text).toBe('');
-    expect(await groupsOfSeededConnector()).toEqual([SEED.defaultGroup, group]);
+    expect(await groupsOfSeededConnector()).toEqual([group]);
   });
 
   it('adds to the existing group of that name, compared case-insensitively, with 204', async () => {
@@ -124,7 +125,7 @@ describe('POST .../memberOf/$ref', () => {
       body: { ...newGroup, name: 'WEST europe CONNECTORS' },
     });
     expect(response.status).toBe(204);
-    expect(await groupsOfSeededConnector()).toEqual([SEED.defaultGroup, group]);
+    expect(await groupsOfSeededConnector()).toEqual([group]);
   });
 
   it('takes the OData reference body, under /beta too, with $ref percent-encoded', async () => {
@@ -132,7 +133,8 @@ describe('POST .../memberOf/$ref', () => {
     const response = await call('POST', refPath.replace('$ref', '%24ref'), {
       version: 'beta',
       body: {
-        '@odata.id': `https://graph.microsoft.com/v1.0/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${group.id}`,
+        // This service's URL: a reference to another host is a 400 (connector-group-reference.ts).
+        '@odata.id': `${graph.url}/v1.0/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${group.id}`,
       },
     });
     expect(response.status).toBe(204);
@@ -234,10 +236,7 @@ describe('GET .../memberOf', () => {
     expect(response.status).toBe(200);
     expect(response.json()).toEqual({
       '@odata.context': `${graph.baseUrl}/$metadata#connectorGroups`,
-      value: [
-        { '@odata.type': '#microsoft.graph.connectorGroup', ...SEED.defaultGroup },
-        { '@odata.type': '#microsoft.graph.connectorGroup', ...group },
-      ],
+      value: [{ '@odata.type': '#microsoft.graph.connectorGroup', ...group }],
     });
   });
 

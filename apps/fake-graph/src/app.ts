@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { DirectoryObjectId, graphErrorEnvelope } from '@connectors/domain';
+import { graphErrorEnvelope } from '@connectors/domain';
+import { serviceOrigin } from './connector-group-reference.ts';
+import { parseConnectorGroupsQuery, refuseQueryOptions } from './connector-groups-query.ts';
 import { type Controls, createControls } from './controls.ts';
 import { FAKE_GRAPH_ERROR_CODES, GraphHttpError } from './graph-http-error.ts';
 import { type Logger, silentLogger } from './logger.ts';
-import { addMemberOf, listMemberOf, removeMemberOf, toRepresentation } from './member-of.ts';
-import { parseMemberOfBody } from './member-of-body.ts';
-import type { Store } from './store.ts';
+import {
+  addConnectorMemberOf,
+  addMemberOf,
+  connectorMemberOf,
+  getConnectorGroup,
+  listMemberOf,
+  removeMemberOf,
+  toRepresentation,
+} from './member-of.ts';
+import { parseMemberOfBody, parseReferenceBody } from './member-of-body.ts';
+import { matchRoute, methodNotAllowed } from './routes.ts';
+import type { Store, StoredGroup } from './store.ts';
 
 /** What {@link createApp} needs. */
 export interface AppDeps {
@@ -16,8 +27,7 @@ export interface AppDeps {
   logger?: Logger;
 }
 
-/** The API versions served; the paths under each are the same. */
-export const API_VERSIONS = ['v1.0', 'beta'] as const;
+export { API_VERSIONS } from './routes.ts';
 
 /** Largest request body read: a connectorGroup is a few hundred bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -25,17 +35,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 // Graph sends client-request-id back as given; anything longer than a GUID-ish id is not echoed.
 const MAX_CLIENT_REQUEST_ID_LENGTH = 128;
 
-type Route =
-  | { operation: 'list'; ids: Ids }
-  | { operation: 'add'; ids: Ids }
-  | { operation: 'remove'; ids: Ids & { groupId: string } };
-interface Ids {
-  applicationId: string;
-  connectorId: string;
-}
-
 /**
- * Builds fake-graph's HTTP server (not yet listening). node:http rather than a framework: four
+ * Builds fake-graph's HTTP server (not yet listening). node:http rather than a framework: a few
  * routes, and full control over status lines, headers and raw bodies is what a stand-in for
  * another service needs.
  */
@@ -46,7 +47,8 @@ export function createApp(deps: AppDeps): Server {
   async function respond(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://fake-graph.invalid');
     if (url.pathname === '/healthz') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(req, 'GET, HEAD');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        throw methodNotAllowed(req.method, 'GET, HEAD');
       return sendJson(res, 200, { status: 'ok' });
     }
     if (controls.throttleSeconds !== undefined) {
@@ -59,25 +61,48 @@ export function createApp(deps: AppDeps): Server {
       );
     }
     authenticate(req, controls);
-    const { version, route } = matchRoute(req, url.pathname);
-    const { applicationId, connectorId } = route.ids;
+    const { version, route } = matchRoute(req.method, url.pathname);
+    const service = serviceOrigin(req.headers.host);
+    // As the caller named this service; what @odata.context and references are relative to.
+    const base = `${service.origin ?? 'http://localhost'}/${version}`;
+    const profileContext = `${base}/$metadata#onPremisesPublishingProfiles('applicationProxy')/connectorGroups`;
     switch (route.operation) {
-      case 'list': {
-        const groups = listMemberOf(deps.store, applicationId, connectorId);
-        return sendJson(res, 200, {
-          '@odata.context': `http://${req.headers.host ?? 'localhost'}/${version}/$metadata#connectorGroups`,
-          value: groups.map(toRepresentation),
-        });
+      case 'seedList': {
+        const groups = listMemberOf(deps.store, route.applicationId, route.connectorId);
+        return sendCollection(res, `${base}/$metadata#connectorGroups`, groups);
       }
-      case 'add': {
-        const target = parseMemberOfBody(await readBody(req));
-        const created = addMemberOf(deps.store, applicationId, connectorId, target);
+      case 'seedAdd': {
+        const target = parseMemberOfBody(await readBody(req), service);
+        const created = addMemberOf(deps.store, route.applicationId, route.connectorId, target);
         if (created === undefined) return sendEmpty(res, 204);
         return sendJson(res, 201, toRepresentation(created));
       }
-      case 'remove':
-        removeMemberOf(deps.store, applicationId, connectorId, route.ids.groupId);
+      case 'seedRemove':
+        removeMemberOf(deps.store, route.applicationId, route.connectorId, route.groupId);
         return sendEmpty(res, 204);
+      case 'connectorMemberOf': {
+        refuseQueryOptions(url.searchParams);
+        const groups = connectorMemberOf(deps.store, route.connectorId);
+        return sendCollection(res, `${base}/$metadata#connectorGroups`, groups);
+      }
+      case 'connectorAddMemberOf': {
+        refuseQueryOptions(url.searchParams);
+        const groupId = parseReferenceBody(await readBody(req), service);
+        addConnectorMemberOf(deps.store, route.connectorId, groupId);
+        return sendEmpty(res, 204);
+      }
+      case 'listGroups': {
+        const query = parseConnectorGroupsQuery(url.searchParams);
+        return sendCollection(res, profileContext, deps.store.listGroups(query));
+      }
+      case 'getGroup': {
+        refuseQueryOptions(url.searchParams);
+        const group = getConnectorGroup(deps.store, route.groupId);
+        return sendJson(res, 200, {
+          '@odata.context': `${profileContext}/$entity`,
+          ...toRepresentation(group),
+        });
+      }
     }
   }
 
@@ -157,78 +182,6 @@ function authenticate(req: IncomingMessage, controls: Controls): void {
   }
 }
 
-function matchRoute(
-  req: IncomingMessage,
-  pathname: string,
-): { version: (typeof API_VERSIONS)[number]; route: Route } {
-  const raw = pathname.split('/').slice(1);
-  const segments = raw.map((segment) => {
-    try {
-      return decodeURIComponent(segment);
-    } catch {
-      return segment;
-    }
-  });
-  // Graph's segment names are case-insensitive; ids are compared as given.
-  const literal = (index: number, expected: string) =>
-    segments[index]?.toLowerCase() === expected.toLowerCase();
-  const version = API_VERSIONS.find((candidate) => literal(0, candidate));
-  const shaped =
-    version !== undefined &&
-    literal(1, 'applications') &&
-    literal(3, 'connectorGroup') &&
-    literal(4, 'members') &&
-    literal(6, 'memberOf');
-  const noRoute = new GraphHttpError(
-    404,
-    FAKE_GRAPH_ERROR_CODES.notFound,
-    `Resource not found for the segment '${raw.join('/').slice(0, 200)}'.`,
-  );
-  if (!shaped) throw noRoute;
-
-  let route: Route;
-  let allowed: string;
-  if (segments.length === 7) {
-    allowed = 'GET';
-    route = { operation: 'list', ids: ids(segments) };
-  } else if (segments.length === 8 && segments[7] === '$ref') {
-    allowed = 'POST';
-    route = { operation: 'add', ids: ids(segments) };
-  } else if (segments.length === 9 && segments[8] === '$ref') {
-    allowed = 'DELETE';
-    route = {
-      operation: 'remove',
-      ids: { ...ids(segments), groupId: objectId(segments[7], 'groupId') },
-    };
-  } else {
-    throw noRoute;
-  }
-  if (req.method !== allowed) throw methodNotAllowed(req, allowed);
-  return { version, route };
-}
-
-function ids(segments: string[]): Ids {
-  return {
-    applicationId: objectId(segments[2], 'applicationId'),
-    connectorId: objectId(segments[5], 'connectorId'),
-  };
-}
-
-function objectId(value: string | undefined, name: string): string {
-  if (value !== undefined && DirectoryObjectId.safeParse(value).success) return value;
-  const shown = (value ?? '').slice(0, 100);
-  throw GraphHttpError.badRequest(`Invalid object identifier '${shown}' for ${name}.`);
-}
-
-function methodNotAllowed(req: IncomingMessage, allow: string): GraphHttpError {
-  return new GraphHttpError(
-    405,
-    FAKE_GRAPH_ERROR_CODES.badRequest,
-    `The HTTP method '${req.method}' is not allowed for this resource; allowed: ${allow}.`,
-    { allow },
-  );
-}
-
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -267,6 +220,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+function sendCollection(res: ServerResponse, context: string, groups: StoredGroup[]): void {
+  sendJson(res, 200, { '@odata.context': context, value: groups.map(toRepresentation) });
 }
 
 function sendEmpty(res: ServerResponse, status: number): void {

@@ -8,6 +8,10 @@ export const FAKE_GRAPH_ERROR_CODES = {
   ...GRAPH_ERROR_CODES,
   requestTooLarge: 'requestTooLarge',
   generalException: 'generalException',
+  // A query Graph cannot parse is OData's `BadRequest`; one it parses but does not support is the
+  // directory's `Request_UnsupportedQuery` ("Unsupported property filter clause operator ...").
+  invalidQuery: 'BadRequest',
+  unsupportedQuery: 'Request_UnsupportedQuery',
 } as const;
 export type FakeGraphErrorCode =
   (typeof FAKE_GRAPH_ERROR_CODES)[keyof typeof FAKE_GRAPH_ERROR_CODES];

@@ -2,9 +2,12 @@ import { DUPLICATE_REFERENCE_MESSAGE_PREFIX } from '@connectors/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GraphHttpError } from './graph-http-error.ts';
-import { parseMemberOfBody } from './member-of-body.ts';
+import { parseMemberOfBody, parseReferenceBody } from './member-of-body.ts';
 
 const GROUP_ID = '0f9e8d7c-6b5a-4948-8372-6150a4b3c2d1';
+// The service a request reached, as its Host header named it.
+const SERVICE = { origin: 'http://127.0.0.1:4010' };
+const PROFILE = '/onPremisesPublishingProfiles/applicationProxy';
 const body = {
   '@odata.type': '#microsoft.graph.connectorGroup',
   connectorGroupType: 'applicationProxy',
@@ -15,7 +18,7 @@ const body = {
 
 function badRequest(text: string): GraphHttpError {
   try {
-    parseMemberOfBody(text);
+    parseMemberOfBody(text, SERVICE);
   } catch (error) {
     if (error instanceof GraphHttpError) return error;
     throw error;
@@ -25,7 +28,7 @@ function badRequest(text: string): GraphHttpError {
 
 describe('parseMemberOfBody', () => {
   it('reads a connectorGroup without id as "the group of that name", trimmed', () => {
-    expect(parseMemberOfBody(JSON.stringify(body))).toEqual({
+    expect(parseMemberOfBody(JSON.stringify(body), SERVICE)).toEqual({
       kind: 'named',
       group: {
         connectorGroupType: 'applicationProxy',
@@ -37,21 +40,114 @@ describe('parseMemberOfBody', () => {
   });
 
   it('reads a connectorGroup with id as "this existing group"', () => {
-    expect(parseMemberOfBody(JSON.stringify({ ...body, id: GROUP_ID }))).toEqual({
+    expect(parseMemberOfBody(JSON.stringify({ ...body, id: GROUP_ID }), SERVICE)).toEqual({
       kind: 'existing',
       groupId: GROUP_ID,
     });
   });
 
   it.each([
-    `https://graph.microsoft.com/v1.0/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${GROUP_ID}`,
-    `https://graph.microsoft.com/beta/connectorGroups('${GROUP_ID}')`,
-    `/connectorGroups(${GROUP_ID})`,
-  ])('reads the OData reference body %s', (reference) => {
-    expect(parseMemberOfBody(JSON.stringify({ '@odata.id': reference }))).toEqual({
+    `http://127.0.0.1:4010/v1.0${PROFILE}/connectorGroups/${GROUP_ID}`,
+    `http://127.0.0.1:4010/beta${PROFILE}/connectorGroups('${GROUP_ID}')`,
+    `HTTP://127.0.0.1:4010/BETA/onpremisespublishingprofiles/APPLICATIONPROXY/connectorgroups(${GROUP_ID})`,
+  ])('reads the OData reference body %s, a group of this service', (reference) => {
+    expect(parseMemberOfBody(JSON.stringify({ '@odata.id': reference }), SERVICE)).toEqual({
       kind: 'existing',
       groupId: GROUP_ID,
     });
+    expect(parseReferenceBody(JSON.stringify({ '@odata.id': reference }), SERVICE)).toBe(GROUP_ID);
+  });
+
+  it.each([
+    [
+      'another host',
+      `https://graph.microsoft.com/v1.0${PROFILE}/connectorGroups/${GROUP_ID}`,
+      /'https:\/\/graph\.microsoft\.com' is not this service/,
+    ],
+    [
+      'another port',
+      `http://127.0.0.1:4011/v1.0${PROFILE}/connectorGroups/${GROUP_ID}`,
+      /is not this service/,
+    ],
+    [
+      'https for this http service',
+      `https://127.0.0.1:4010/v1.0${PROFILE}/connectorGroups/${GROUP_ID}`,
+      /is not this service/,
+    ],
+    [
+      'a relative reference',
+      `/v1.0${PROFILE}/connectorGroups/${GROUP_ID}`,
+      /is not an absolute URL/,
+    ],
+    [
+      'another path',
+      `http://127.0.0.1:4010/v1.0/groups/${GROUP_ID}`,
+      /does not name a connector group/,
+    ],
+    [
+      'no profile segments',
+      `http://127.0.0.1:4010/v1.0/connectorGroups('${GROUP_ID}')`,
+      /does not name a connector group/,
+    ],
+    [
+      'a version not served',
+      `http://127.0.0.1:4010/v2.0${PROFILE}/connectorGroups/${GROUP_ID}`,
+      /does not name a connector group/,
+    ],
+    [
+      'a trailing segment',
+      `http://127.0.0.1:4010/v1.0${PROFILE}/connectorGroups/${GROUP_ID}/members`,
+      /does not name a connector group/,
+    ],
+    ['a query', `http://127.0.0.1:4010/v1.0${PROFILE}/connectorGroups/${GROUP_ID}?x=1`, /query/],
+    [
+      'credentials',
+      `http://u:p@127.0.0.1:4010/v1.0${PROFILE}/connectorGroups/${GROUP_ID}`,
+      /credentials/,
+    ],
+    [
+      'a malformed id',
+      `http://127.0.0.1:4010/v1.0${PROFILE}/connectorGroups/42`,
+      /'42' is not a connector group id/,
+    ],
+  ])(
+    'refuses a reference naming %s with 400, on both route families',
+    (_label, reference, reason) => {
+      const text = JSON.stringify({ '@odata.id': reference });
+      for (const parse of [
+        () => parseMemberOfBody(text, SERVICE),
+        () => parseReferenceBody(text, SERVICE),
+      ]) {
+        let error: unknown;
+        try {
+          parse();
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(GraphHttpError);
+        expect((error as GraphHttpError).status).toBe(400);
+        expect((error as GraphHttpError).code).toBe('Request_BadRequest');
+        expect((error as GraphHttpError).message).toMatch(
+          /^Invalid value for property '@odata\.id': /,
+        );
+        expect((error as GraphHttpError).message).toMatch(reason);
+        // The fix is in the message: what this service's references look like.
+        expect((error as GraphHttpError).message).toContain(
+          `http://127.0.0.1:4010/v1.0${PROFILE}/connectorGroups/{id}`,
+        );
+      }
+    },
+  );
+
+  it('refuses every reference when the request named no valid host', () => {
+    const text = JSON.stringify({
+      '@odata.id': `http://127.0.0.1:4010/v1.0${PROFILE}/connectorGroups/${GROUP_ID}`,
+    });
+    expect(() => parseReferenceBody(text, { origin: undefined })).toThrow(/is not this service/);
+  });
+
+  it('asks for a reference when the documented route gets a connectorGroup body', () => {
+    expect(() => parseReferenceBody(JSON.stringify(body), SERVICE)).toThrow(/has no '@odata\.id'/);
   });
 
   it.each([
@@ -97,7 +193,7 @@ describe('parseMemberOfBody', () => {
         ),
         (text) => {
           try {
-            const target = parseMemberOfBody(text);
+            const target = parseMemberOfBody(text, SERVICE);
             expect(['existing', 'named']).toContain(target.kind);
           } catch (error) {
             expect(error).toBeInstanceOf(GraphHttpError);

@@ -1,9 +1,9 @@
+import { type ConnectorGroupInput, ConnectorGroupRestBody, validate } from '@connectors/domain';
 import {
-  type ConnectorGroupInput,
-  ConnectorGroupRestBody,
-  DirectoryObjectId,
-  validate,
-} from '@connectors/domain';
+  CONNECTOR_GROUPS_PATH,
+  referencedGroupId,
+  type ServiceOrigin,
+} from './connector-group-reference.ts';
 import { GraphHttpError } from './graph-http-error.ts';
 
 /**
@@ -14,36 +14,21 @@ export type MemberOfTarget =
   | { kind: 'existing'; groupId: string }
   | { kind: 'named'; group: ConnectorGroupInput };
 
-/** An example reference, quoted when `@odata.id` is not one. */
-const REFERENCE_EXAMPLE =
-  'https://graph.microsoft.com/v1.0/onPremisesPublishingProfiles/applicationProxy/connectorGroups/{id}';
-
-// `.../connectorGroups/{id}` and OData's key syntax `.../connectorGroups('{id}')`.
-const CONNECTOR_GROUP_REFERENCE = /\/connectorGroups(?:\/([^/?#()']+)|\('?([^/?#()']+)'?\))$/i;
-
 /**
- * Parses and validates the POST body with the domain's schemas.
+ * Parses and validates the seed path's POST body with the domain's schemas: a connectorGroup, or
+ * an OData reference to a connector group of this service.
+ * @param service the origin the request reached, which a reference must name
  * @throws {GraphHttpError} 400 for an empty or malformed body, and for an invalid one, naming the
  *   property at fault
  */
-export function parseMemberOfBody(text: string): MemberOfTarget {
-  if (text.trim() === '') {
-    throw GraphHttpError.badRequest(
-      'The request body is empty: send a connectorGroup, or a reference {"@odata.id": ".../connectorGroups/{id}"}.',
-    );
+export function parseMemberOfBody(text: string, service: ServiceOrigin): MemberOfTarget {
+  const body = readJsonObject(
+    text,
+    'send a connectorGroup, or a reference {"@odata.id": ".../connectorGroups/{id}"}',
+  );
+  if ('@odata.id' in body) {
+    return { kind: 'existing', groupId: referencedGroupId(body['@odata.id'], service) };
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw GraphHttpError.badRequest(`The request body is not valid JSON: ${reason}`);
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw GraphHttpError.badRequest('The request body must be a JSON object.');
-  }
-  if ('@odata.id' in body)
-    return { kind: 'existing', groupId: referencedGroupId(body['@odata.id']) };
 
   const parsed = validate(ConnectorGroupRestBody, body);
   if (!parsed.ok) {
@@ -65,20 +50,36 @@ export function parseMemberOfBody(text: string): MemberOfTarget {
     : { kind: 'existing', groupId: group.id };
 }
 
-function referencedGroupId(reference: unknown): string {
-  const match = typeof reference === 'string' ? CONNECTOR_GROUP_REFERENCE.exec(reference) : null;
-  const raw = match?.[1] ?? match?.[2];
-  let id: string | undefined;
+/**
+ * Parses the body of Graph's documented `POST .../connectors/{id}/memberOf/$ref`: an OData
+ * reference `{"@odata.id": "<this service>/<version>/onPremisesPublishingProfiles/applicationProxy/connectorGroups/{id}"}`
+ * (other properties are ignored).
+ * @returns the referenced group id
+ * @throws {GraphHttpError} 400 for an empty or malformed body, one without `@odata.id`, or a
+ *   reference that does not name a connector group of this service
+ */
+export function parseReferenceBody(text: string, service: ServiceOrigin): string {
+  const hint = `send a reference {"@odata.id": "${service.origin ?? ''}/v1.0${CONNECTOR_GROUPS_PATH}/{id}"}`;
+  const body = readJsonObject(text, hint);
+  if (!('@odata.id' in body)) {
+    throw GraphHttpError.badRequest(`The request body has no '@odata.id': ${hint}.`);
+  }
+  return referencedGroupId(body['@odata.id'], service);
+}
+
+function readJsonObject(text: string, hint: string): object {
+  if (text.trim() === '') {
+    throw GraphHttpError.badRequest(`The request body is empty: ${hint}.`);
+  }
+  let body: unknown;
   try {
-    id = raw === undefined ? undefined : decodeURIComponent(raw);
-  } catch {
-    id = undefined;
+    body = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw GraphHttpError.badRequest(`The request body is not valid JSON: ${reason}`);
   }
-  if (id === undefined || !DirectoryObjectId.safeParse(id).success) {
-    throw GraphHttpError.invalidProperty(
-      '@odata.id',
-      `must reference a connector group by its GUID, e.g. ${REFERENCE_EXAMPLE}`,
-    );
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw GraphHttpError.badRequest('The request body must be a JSON object.');
   }
-  return id;
+  return body;
 }

@@ -4,6 +4,8 @@
  * What it protects: fake-graph's answers are Graph's as Microsoft's SDK reads them. When the SDK
  * turns an error into a `GraphError` with the right `statusCode`, `code` and `requestId`, the
  * envelope is Graph's; when it returns our 201 body and our collection as data, so are those.
+ * It also drives Graph's documented connector-group operations (API.md section 7) as a caller of
+ * the real service would write them: add by reference, list memberOf, list groups by name, move.
  */
 import {
   DUPLICATE_REFERENCE_MESSAGE,
@@ -92,10 +94,8 @@ describe('@microsoft/microsoft-graph-client against fake-graph', () => {
 
     const listed = await client.api(memberOfPath(SEED.applicationId, SEED.connectorId)).get();
     expect(listed['@odata.context']).toBe(`${graph.baseUrl}/$metadata#connectorGroups`);
-    expect(listed.value.map((found: { name: string }) => found.name)).toEqual([
-      'Default',
-      group.name,
-    ]);
+    // The add moved the connector: one group at a time (Graph's documented semantics).
+    expect(listed.value.map((found: { name: string }) => found.name)).toEqual([group.name]);
 
     const removed = await client
       .api(memberOfGroupRefPath(SEED.applicationId, SEED.connectorId, created.id))
@@ -111,7 +111,7 @@ describe('@microsoft/microsoft-graph-client against fake-graph', () => {
       '@odata.id': `${graph.baseUrl}/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${existing.id}`,
     });
     expect(answer).toBeUndefined();
-    expect(graph.store.groupsOf(SEED.applicationId, SEED.connectorId)).toContainEqual(existing);
+    expect(graph.store.groupOf(SEED.connectorId)).toEqual(existing);
   });
 
   it.each([
@@ -163,5 +163,76 @@ describe('@microsoft/microsoft-graph-client against fake-graph', () => {
     } finally {
       graph.controls.reset();
     }
+  });
+});
+
+describe("@microsoft/microsoft-graph-client drives Graph's documented operations", () => {
+  const profile = '/onPremisesPublishingProfiles/applicationProxy';
+  const memberOf = `${profile}/connectors/${SEED.connectorId}/memberOf`;
+  const newTenantGroup = (name: string) =>
+    graph.store.createGroup(null, {
+      connectorGroupType: 'applicationProxy',
+      isDefault: false,
+      name,
+      region: 'eur',
+    });
+
+  it('adds by reference, lists memberOf and groups by $filter, moves between groups, and reads the duplicate as a GraphError', async () => {
+    graph.store.reset();
+    graph.store.seed();
+    const first = newTenantGroup("Contoso's West");
+    const second = newTenantGroup("Contoso's East");
+    const beta = () => client.api(memberOf).version('beta');
+    const reference = (groupId: string) => ({
+      '@odata.id': `${graph.url}/beta${profile}/connectorGroups/${groupId}`,
+    });
+
+    // The SDK puts $filter in the URL as given; the caller quotes the OData literal.
+    const found = await client
+      .api(`${profile}/connectorGroups`)
+      .version('beta')
+      .filter(`name eq '${"Contoso's West".replaceAll("'", "''")}'`)
+      .get();
+    expect(found.value).toEqual([{ '@odata.type': group['@odata.type'], ...first }]);
+
+    expect(
+      await client.api(`${memberOf}/$ref`).version('beta').post(reference(found.value[0].id)),
+    ).toBeUndefined();
+    expect((await beta().get()).value.map((g: { id: string }) => g.id)).toEqual([first.id]);
+
+    // A move: in the second group, and in it alone.
+    await client.api(`${memberOf}/$ref`).version('beta').post(reference(second.id));
+    const moved = await beta().get();
+    expect(moved['@odata.context']).toBe(`${graph.url}/beta/$metadata#connectorGroups`);
+    expect(moved.value.map((g: { id: string }) => g.id)).toEqual([second.id]);
+
+    const duplicate = await graphError(
+      client.api(`${memberOf}/$ref`).version('beta').post(reference(second.id)),
+    );
+    expect([duplicate.statusCode, duplicate.code]).toEqual([400, 'Request_BadRequest']);
+    expect(duplicate.message).toBe(DUPLICATE_REFERENCE_MESSAGE);
+
+    const all = await client.api(`${profile}/connectorGroups`).version('beta').get();
+    expect(all.value.map((g: { name: string }) => g.name)).toEqual([
+      'Default',
+      "Contoso's West",
+      "Contoso's East",
+    ]);
+  });
+
+  it('reads a foreign @odata.id and an unsupported $filter as GraphErrors', async () => {
+    const foreign = await graphError(
+      client
+        .api(`${memberOf}/$ref`)
+        .version('beta')
+        .post({
+          '@odata.id': `https://graph.microsoft.com/beta${profile}/connectorGroups/${SEED.defaultGroup.id}`,
+        }),
+    );
+    expect([foreign.statusCode, foreign.code]).toEqual([400, 'Request_BadRequest']);
+    const unsupported = await graphError(
+      client.api(`${profile}/connectorGroups`).version('beta').filter("startswith(name,'C')").get(),
+    );
+    expect([unsupported.statusCode, unsupported.code]).toEqual([400, 'Request_UnsupportedQuery']);
   });
 });

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebaseReferencesTo } from './pact-request-filter.ts';
 import { PROVIDER_STATES, providerStateSetups, resetProviderState } from './provider-states.ts';
 import { type RunningFakeGraph, startFakeGraph } from './start.ts';
 
@@ -83,6 +84,9 @@ describe('the graph-api pact', () => {
         stateHandlers,
         // Runs before the first state of each interaction: the states then build from nothing.
         beforeEach: async () => resetProviderState(graph.store, graph.controls),
+        // An @odata.id must name fake-graph itself: its own Host, and recorded bases rebased to it.
+        changeOrigin: true,
+        requestFilter: rebaseReferencesTo(graph.url),
         failIfNoPactsFound: true,
         logLevel: 'warn',
       });

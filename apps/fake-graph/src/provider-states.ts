@@ -16,6 +16,10 @@ export const PROVIDER_STATES = {
   tokenNotAccepted: 'token {token} is not accepted',
   tokenLacksPermission: 'token {token} lacks permission',
   throttled: 'requests are throttled for {retryAfterSeconds} seconds',
+  // Graph's documented routes (API.md section 7): tenant-wide, no application in the name.
+  connectorExists: 'connector {connectorId} exists',
+  groupExists: 'connector group {groupId} named {name} exists',
+  noConnector: 'connector {connectorId} does not exist',
 } as const;
 export type ProviderStateName = (typeof PROVIDER_STATES)[keyof typeof PROVIDER_STATES];
 
@@ -34,6 +38,12 @@ const Params = {
   token: z.object({ token: Token }),
   // A state parameter may arrive as a JSON number or as a string.
   throttled: z.object({ retryAfterSeconds: z.coerce.number().int().min(0).max(86_400) }),
+  connector: z.object({ connectorId: DirectoryObjectId }),
+  groupExists: z.object({
+    groupId: DirectoryObjectId,
+    name: ConnectorGroupName,
+    region: ConnectorGroupRegion,
+  }),
 };
 
 /** One state's setup: throws when its parameters are wrong. */
@@ -41,7 +51,8 @@ export type StateSetup = (params: unknown) => void;
 
 /**
  * The setups, in the order the verifier applies an interaction's states; each builds on what
- * the earlier ones made. Call {@link resetProviderState} before each interaction.
+ * the earlier ones made. Call {@link resetProviderState} before each interaction. Under Graph's
+ * semantics a connector is in exactly one group, so a state that puts it in a group moves it.
  */
 export function providerStateSetups(
   store: Store,
@@ -51,14 +62,15 @@ export function providerStateSetups(
     if (!store.hasApplication(applicationId)) store.createApplication(applicationId);
   };
   return {
+    // A new connector starts in the application's default group; an existing one stays where it is.
     [PROVIDER_STATES.hasConnector]: (params) => {
       const { applicationId, connectorId } = Params.hasConnector.parse(params);
       store.transaction(() => {
         ensureApplication(applicationId);
         const defaultGroup = store.defaultGroup(applicationId);
         if (defaultGroup === undefined) throw new Error(`${applicationId} has no default group`);
-        store.addConnector(connectorId);
-        store.addMembership(connectorId, defaultGroup.id);
+        store.addConnector(connectorId, defaultGroup.id);
+        store.addApplicationConnector(applicationId, connectorId);
       });
     },
     [PROVIDER_STATES.hasGroup]: (params) => {
@@ -74,19 +86,19 @@ export function providerStateSetups(
         });
       });
     },
+    // Moves the connector there (creating it when new): its previous membership ends.
     [PROVIDER_STATES.isMember]: (params) => {
       const { connectorId, groupId } = Params.isMember.parse(params);
-      store.transaction(() => {
-        store.addConnector(connectorId);
-        store.addMembership(connectorId, groupId);
-      });
+      if (store.getGroup(groupId) === undefined) throw new Error(`no connector group ${groupId}`);
+      store.addMembership(connectorId, groupId);
     },
     [PROVIDER_STATES.hasNoConnector]: (params) => {
       const { applicationId, connectorId } = Params.hasNoConnector.parse(params);
-      ensureApplication(applicationId);
-      // The connector may exist elsewhere; it just must not be this application's.
-      const defaultGroup = store.defaultGroup(applicationId);
-      if (defaultGroup !== undefined) store.removeMembership(connectorId, defaultGroup.id);
+      store.transaction(() => {
+        ensureApplication(applicationId);
+        // The connector may exist elsewhere; it just must not be this application's.
+        store.removeApplicationConnector(applicationId, connectorId);
+      });
     },
     [PROVIDER_STATES.noApplication]: (params) => {
       const { applicationId } = Params.noApplication.parse(params);
@@ -103,6 +115,27 @@ export function providerStateSetups(
     },
     [PROVIDER_STATES.throttled]: (params) => {
       controls.throttleSeconds = Params.throttled.parse(params).retryAfterSeconds;
+    },
+    // In the tenant's "Default" group (recreated, with the seeded application, after a reset).
+    [PROVIDER_STATES.connectorExists]: (params) => {
+      const { connectorId } = Params.connector.parse(params);
+      store.transaction(() => {
+        store.addMembership(connectorId, store.ensureTenantDefaultGroup().id);
+      });
+    },
+    // A tenant group of no application, as Graph's documented routes see every group.
+    [PROVIDER_STATES.groupExists]: (params) => {
+      const { groupId, name, region } = Params.groupExists.parse(params);
+      store.createGroup(null, {
+        id: groupId,
+        connectorGroupType: 'applicationProxy',
+        isDefault: false,
+        name,
+        region,
+      });
+    },
+    [PROVIDER_STATES.noConnector]: (params) => {
+      store.removeConnector(Params.connector.parse(params).connectorId);
     },
   };
 }

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'libsql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations.ts';
@@ -37,7 +37,7 @@ describe('openStore', () => {
     const store = openTracked();
     expect(store.defaultGroup(SEED.applicationId)).toEqual(SEED.defaultGroup);
     expect(store.isConnectorOf(SEED.applicationId, SEED.connectorId)).toBe(true);
-    expect(store.groupsOf(SEED.applicationId, SEED.connectorId)).toEqual([SEED.defaultGroup]);
+    expect(store.groupOf(SEED.connectorId)).toEqual(SEED.defaultGroup);
   });
 
   it('keeps data across a restart and does not seed an existing database again', () => {
@@ -49,10 +49,9 @@ describe('openStore', () => {
     open.length = 0;
 
     const second = openTracked();
-    expect(second.groupsOf(SEED.applicationId, SEED.connectorId)).toEqual([
-      SEED.defaultGroup,
-      group,
-    ]);
+    // Graph's semantics: the add moved the connector out of "Default" (one group at a time).
+    expect(second.groupOf(SEED.connectorId)).toEqual(group);
+    expect(second.isConnectorOf(SEED.applicationId, SEED.connectorId)).toBe(true);
     expect(second.hasApplication('11111111-2222-3333-4444-555555555555')).toBe(true);
     // Emptied, then reopened: were every open to seed, the seeded application would be back.
     second.reset();
@@ -90,7 +89,7 @@ describe('openStore', () => {
 });
 
 describe('Store', () => {
-  it('decides a duplicate membership by the primary key, across connections', () => {
+  it('decides a duplicate membership in the one write, across connections', () => {
     const a = openTracked();
     const b = openTracked();
     const group = a.createGroup(SEED.applicationId, west);
@@ -131,7 +130,7 @@ describe('Store', () => {
       'name',
       'region',
     ]);
-    expect(JSON.stringify(store.groupsOf(SEED.applicationId, SEED.connectorId))).not.toContain(
+    expect(JSON.stringify([store.groupOf(SEED.connectorId), store.listGroups()])).not.toContain(
       '_metadata',
     );
   });
@@ -166,6 +165,88 @@ describe('Store', () => {
     expect(store.hasApplication(SEED.applicationId)).toBe(false);
     store.seed();
     store.seed();
-    expect(store.groupsOf(SEED.applicationId, SEED.connectorId)).toEqual([SEED.defaultGroup]);
+    expect(store.groupOf(SEED.connectorId)).toEqual(SEED.defaultGroup);
+  });
+});
+
+describe('migration 2: from several memberships to exactly one group', () => {
+  const OTHER_APP = '11111111-2222-3333-4444-555555555555';
+  const OTHER_DEFAULT = '22222222-3333-4444-5555-666666666666';
+  const WEST = '33333333-4444-5555-6666-777777777777';
+  const ASIA = '44444444-5555-6666-7777-888888888888';
+  const ONLY_OTHER = '55555555-6666-7777-8888-999999999999';
+  const IN_NONE = '66666666-7777-8888-9999-000000000000';
+  const ONLY_WEST = '77777777-8888-9999-0000-111111111111';
+
+  // A version-1 file as `pnpm start` left it under .data/: the seed, plus adds that accumulated.
+  function writeVersion1(file: string): void {
+    mkdirSync(dirname(file), { recursive: true });
+    const raw = new Database(file);
+    try {
+      raw.exec(MIGRATIONS[0] as string);
+      const group = raw.prepare(
+        `INSERT INTO connector_groups (id, application_id, name, name_key, connector_group_type, is_default, region)
+         VALUES (?, ?, ?, ?, 'applicationProxy', ?, ?)`,
+      );
+      raw
+        .prepare('INSERT INTO applications (id) VALUES (?), (?)')
+        .run(SEED.applicationId, OTHER_APP);
+      group.run(SEED.defaultGroup.id, SEED.applicationId, 'Default', 'default', 1, 'nam');
+      group.run(WEST, SEED.applicationId, 'West', 'west', 0, 'eur');
+      group.run(ASIA, SEED.applicationId, 'Asia', 'asia', 0, 'asia');
+      group.run(OTHER_DEFAULT, OTHER_APP, 'Default', 'default', 1, 'nam');
+      const connector = raw.prepare('INSERT INTO connectors (id) VALUES (?)');
+      const member = raw.prepare('INSERT INTO memberships (connector_id, group_id) VALUES (?, ?)');
+      for (const id of [SEED.connectorId, ONLY_OTHER, IN_NONE, ONLY_WEST]) connector.run(id);
+      // Joined Default, then West, then Asia: Asia is where a move would have left it.
+      member.run(SEED.connectorId, SEED.defaultGroup.id);
+      member.run(SEED.connectorId, WEST);
+      member.run(SEED.connectorId, ASIA);
+      member.run(ONLY_OTHER, OTHER_DEFAULT);
+      member.run(ONLY_WEST, WEST);
+      raw.exec('PRAGMA user_version = 1');
+    } finally {
+      raw.close();
+    }
+  }
+
+  it('keeps each connector in its latest group and each application its connectors', () => {
+    writeVersion1(path);
+    const store = openTracked();
+    const group = (id: string) => store.getGroup(id);
+    expect(store.groupOf(SEED.connectorId)).toEqual(group(ASIA));
+    expect(store.isConnectorOf(SEED.applicationId, SEED.connectorId)).toBe(true);
+    expect(store.groupOf(ONLY_OTHER)).toEqual(group(OTHER_DEFAULT));
+    expect(store.isConnectorOf(OTHER_APP, ONLY_OTHER)).toBe(true);
+    // In no group before: now in the seed's "Default", and still no application's.
+    expect(store.groupOf(IN_NONE)).toEqual(SEED.defaultGroup);
+    expect(store.isConnectorOf(SEED.applicationId, IN_NONE)).toBe(false);
+    // Version 1 made a connector an application's by its default group only.
+    expect(store.groupOf(ONLY_WEST)?.id).toBe(WEST);
+    expect(store.isConnectorOf(SEED.applicationId, ONLY_WEST)).toBe(false);
+    // Groups keep their order and their application; nothing was seeded again.
+    expect(store.listGroups().map((found) => found.id)).toEqual([
+      SEED.defaultGroup.id,
+      OTHER_DEFAULT,
+      WEST,
+      ASIA,
+    ]);
+    expect(store.findGroup(OTHER_APP, WEST)).toBeUndefined();
+    expect(store.findGroupByName(SEED.applicationId, 'west')?.id).toBe(WEST);
+    // The new schema's rules hold on migrated data: a move is one write, names stay unique.
+    expect(store.addMembership(SEED.connectorId, WEST)).toBe(true);
+    expect(store.addMembership(SEED.connectorId, WEST)).toBe(false);
+    expect(() => store.createGroup(SEED.applicationId, { ...west, name: 'WEST' })).toThrow(
+      /UNIQUE/,
+    );
+    const raw = new Database(path);
+    try {
+      expect(raw.prepare('PRAGMA user_version').get()).toMatchObject({
+        user_version: MIGRATIONS.length,
+      });
+      expect(raw.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    } finally {
+      raw.close();
+    }
   });
 });

@@ -18,7 +18,7 @@ export interface StoredGroup {
 /** What {@link Store.createGroup} needs; `id` is server-assigned when absent. */
 export type NewGroup = Omit<StoredGroup, 'id'> & { id?: string };
 
-/** fake-graph's data: applications, their connector groups, connectors and memberships. */
+/** fake-graph's data: one tenant's applications, connector groups and connectors. */
 export interface Store {
   /** The database file (or `:memory:`). */
   readonly databasePath: string;
@@ -31,24 +31,63 @@ export interface Store {
    */
   createApplication(applicationId: string, defaultGroupId?: string): StoredGroup;
   defaultGroup(applicationId: string): StoredGroup | undefined;
-  /** The application's group with that id (another application's group is not found). */
+  /**
+   * The tenant's "Default" group: the seeded application's, with the seed's id. Created, with
+   * the seeded application, when missing (after a reset).
+   */
+  ensureTenantDefaultGroup(): StoredGroup;
+  /**
+   * A group as the seed path sees it from an application: one of the application's groups, or a
+   * tenant group made for no application. Another application's group is not found.
+   */
   findGroup(applicationId: string, groupId: string): StoredGroup | undefined;
-  /** The application's group with that name, compared case-insensitively. */
+  /** The application's own group with that name, compared case-insensitively. */
   findGroupByName(applicationId: string, name: string): StoredGroup | undefined;
-  createGroup(applicationId: string, group: NewGroup): StoredGroup;
-  /** Creates the connector object if it does not exist yet. */
-  addConnector(connectorId: string): void;
-  /** True when the connector is a member of the application's default group. */
+  /** Any group of the tenant. */
+  getGroup(groupId: string): StoredGroup | undefined;
+  /**
+   * The tenant's groups, default ones first, then by creation; with `name`, only those of that
+   * name (compared case-insensitively, as {@link findGroupByName}).
+   */
+  listGroups(filter?: { name?: string }): StoredGroup[];
+  /**
+   * Creates a group for an application (unique by name within it), or with `null` a tenant
+   * group of no application (names need not be unique, as on Graph).
+   */
+  createGroup(applicationId: string | null, group: NewGroup): StoredGroup;
+  hasConnector(connectorId: string): boolean;
+  /**
+   * Creates the connector in `groupId` (default: the tenant's "Default" group) when it does not
+   * exist yet; an existing connector stays in its group.
+   * @returns whether it was created
+   */
+  addConnector(connectorId: string, groupId?: string): boolean;
+  /** Deletes the connector (and its applications' hold on it); `false` when there was none. */
+  removeConnector(connectorId: string): boolean;
+  /** True when the connector is one of the application's, whichever group it is in. */
   isConnectorOf(applicationId: string, connectorId: string): boolean;
-  /** Adds a membership; `false` when it already existed (decided by the primary key). */
+  /** Makes an existing connector one of the application's; safe to repeat. */
+  addApplicationConnector(applicationId: string, connectorId: string): void;
+  /** Takes the connector from the application (it stays in its group); `false` if it was not. */
+  removeApplicationConnector(applicationId: string, connectorId: string): boolean;
+  /**
+   * Puts the connector in the group, creating the connector when needed. One statement: the
+   * connector's previous membership ends in the same write, so it is never in two groups or none.
+   * @returns `false` when the connector was in that group already (the duplicate answer)
+   */
   addMembership(connectorId: string, groupId: string): boolean;
-  /** Removes a membership; `false` when there was none. */
-  removeMembership(connectorId: string, groupId: string): boolean;
-  /** The connector's groups in the application: the default first, then by creation. */
-  groupsOf(applicationId: string, connectorId: string): StoredGroup[];
+  /**
+   * Ends the connector's membership of `groupId` by moving it to `toGroupId` (default: the
+   * tenant's "Default" group), since a connector is always in exactly one group.
+   * @returns `false` when the connector was not in `groupId`
+   * @throws {Error} when `groupId` is `toGroupId`: there is nowhere to go
+   */
+  removeMembership(connectorId: string, groupId: string, toGroupId?: string): boolean;
+  /** The one group the connector is in; `undefined` for an unknown connector. */
+  groupOf(connectorId: string): StoredGroup | undefined;
   /** Empties every table (the Pact state handlers start each interaction from nothing). */
   reset(): void;
-  /** Adds the {@link SEED} records; safe to repeat. */
+  /** Adds the {@link SEED} records; safe to repeat (a seeded connector that moved stays put). */
   seed(): void;
   close(): void;
 }
@@ -110,8 +149,9 @@ function createStore(db: Database.Database, databasePath: string): Store {
          (id, application_id, name, name_key, connector_group_type, is_default, region)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    groupById: db.prepare(
-      `SELECT ${GROUP_COLUMNS} FROM connector_groups g WHERE g.application_id = ? AND g.id = ?`,
+    groupForApplication: db.prepare(
+      `SELECT ${GROUP_COLUMNS} FROM connector_groups g
+       WHERE g.id = ? AND (g.application_id = ? OR g.application_id IS NULL)`,
     ),
     groupByName: db.prepare(
       `SELECT ${GROUP_COLUMNS} FROM connector_groups g WHERE g.application_id = ? AND g.name_key = ?`,
@@ -119,19 +159,39 @@ function createStore(db: Database.Database, databasePath: string): Store {
     defaultGroup: db.prepare(
       `SELECT ${GROUP_COLUMNS} FROM connector_groups g WHERE g.application_id = ? AND g.is_default = 1`,
     ),
-    insertConnector: db.prepare('INSERT INTO connectors (id) VALUES (?) ON CONFLICT DO NOTHING'),
-    insertMembership: db.prepare(
-      'INSERT INTO memberships (connector_id, group_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    groupById: db.prepare(`SELECT ${GROUP_COLUMNS} FROM connector_groups g WHERE g.id = ?`),
+    allGroups: db.prepare(
+      `SELECT ${GROUP_COLUMNS} FROM connector_groups g ORDER BY g.is_default DESC, g.rowid`,
     ),
-    deleteMembership: db.prepare('DELETE FROM memberships WHERE connector_id = ? AND group_id = ?'),
-    isConnectorOf: db.prepare(
-      `SELECT 1 FROM memberships m JOIN connector_groups g ON g.id = m.group_id
-       WHERE g.application_id = ? AND g.is_default = 1 AND m.connector_id = ?`,
-    ),
-    groupsOf: db.prepare(
-      `SELECT ${GROUP_COLUMNS} FROM memberships m JOIN connector_groups g ON g.id = m.group_id
-       WHERE g.application_id = ? AND m.connector_id = ?
+    groupsNamed: db.prepare(
+      `SELECT ${GROUP_COLUMNS} FROM connector_groups g WHERE g.name_key = ?
        ORDER BY g.is_default DESC, g.rowid`,
+    ),
+    hasConnector: db.prepare('SELECT 1 FROM connectors WHERE id = ?'),
+    insertConnector: db.prepare(
+      'INSERT INTO connectors (id, group_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    ),
+    deleteConnector: db.prepare('DELETE FROM connectors WHERE id = ?'),
+    // An upsert rather than read-then-write: the move, and the duplicate decision, are one write.
+    // `changes` is 0 exactly when the connector was in that group already.
+    putInGroup: db.prepare(
+      `INSERT INTO connectors (id, group_id) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id
+       WHERE connectors.group_id IS NOT excluded.group_id`,
+    ),
+    moveFrom: db.prepare('UPDATE connectors SET group_id = ? WHERE id = ? AND group_id = ?'),
+    groupOf: db.prepare(
+      `SELECT ${GROUP_COLUMNS} FROM connectors c JOIN connector_groups g ON g.id = c.group_id
+       WHERE c.id = ?`,
+    ),
+    isConnectorOf: db.prepare(
+      'SELECT 1 FROM application_connectors WHERE application_id = ? AND connector_id = ?',
+    ),
+    insertApplicationConnector: db.prepare(
+      'INSERT INTO application_connectors (application_id, connector_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    ),
+    deleteApplicationConnector: db.prepare(
+      'DELETE FROM application_connectors WHERE application_id = ? AND connector_id = ?',
     ),
   };
 
@@ -149,6 +209,7 @@ function createStore(db: Database.Database, databasePath: string): Store {
     }
   };
   const groupRow = (row: unknown) => (row === undefined ? undefined : toGroup(row as GroupRow));
+  const groupRows = (rows: unknown[]) => rows.map((row) => toGroup(row as GroupRow));
 
   const store: Store = {
     databasePath,
@@ -170,10 +231,27 @@ function createStore(db: Database.Database, databasePath: string): Store {
       });
     },
     defaultGroup: (applicationId) => groupRow(statements.defaultGroup.get(applicationId)),
+    ensureTenantDefaultGroup() {
+      return transaction(() => {
+        const found = store.getGroup(SEED.defaultGroup.id);
+        if (found !== undefined) return found;
+        if (store.hasApplication(SEED.applicationId)) {
+          throw new Error(
+            `the seeded application ${SEED.applicationId} exists without its Default group`,
+          );
+        }
+        return store.createApplication(SEED.applicationId);
+      });
+    },
     findGroup: (applicationId, groupId) =>
-      groupRow(statements.groupById.get(applicationId, groupId)),
+      groupRow(statements.groupForApplication.get(groupId, applicationId)),
     findGroupByName: (applicationId, name) =>
       groupRow(statements.groupByName.get(applicationId, groupNameKey(name))),
+    getGroup: (groupId) => groupRow(statements.groupById.get(groupId)),
+    listGroups: (filter = {}) =>
+      filter.name === undefined
+        ? groupRows(statements.allGroups.all())
+        : groupRows(statements.groupsNamed.all(groupNameKey(filter.name))),
     createGroup(applicationId, group) {
       // Field by field: a caller's object may carry more (a request body's `@odata.type`).
       const created: StoredGroup = {
@@ -194,32 +272,41 @@ function createStore(db: Database.Database, databasePath: string): Store {
       );
       return created;
     },
-    addConnector(connectorId) {
-      statements.insertConnector.run(connectorId);
-    },
+    hasConnector: (connectorId) => statements.hasConnector.get(connectorId) !== undefined,
+    addConnector: (connectorId, groupId = SEED.defaultGroup.id) =>
+      statements.insertConnector.run(connectorId, groupId).changes === 1,
+    removeConnector: (connectorId) => statements.deleteConnector.run(connectorId).changes === 1,
     isConnectorOf: (applicationId, connectorId) =>
       statements.isConnectorOf.get(applicationId, connectorId) !== undefined,
+    addApplicationConnector(applicationId, connectorId) {
+      statements.insertApplicationConnector.run(applicationId, connectorId);
+    },
+    removeApplicationConnector: (applicationId, connectorId) =>
+      statements.deleteApplicationConnector.run(applicationId, connectorId).changes === 1,
     addMembership: (connectorId, groupId) =>
-      statements.insertMembership.run(connectorId, groupId).changes === 1,
-    removeMembership: (connectorId, groupId) =>
-      statements.deleteMembership.run(connectorId, groupId).changes === 1,
-    groupsOf: (applicationId, connectorId) =>
-      statements.groupsOf.all(applicationId, connectorId).map((row) => toGroup(row as GroupRow)),
+      statements.putInGroup.run(connectorId, groupId).changes === 1,
+    removeMembership(connectorId, groupId, toGroupId = SEED.defaultGroup.id) {
+      if (groupId === toGroupId) {
+        throw new Error(
+          `connector ${connectorId} cannot leave group ${groupId}: a connector is always in exactly one group, and that is where it would go`,
+        );
+      }
+      return statements.moveFrom.run(toGroupId, connectorId, groupId).changes === 1;
+    },
+    groupOf: (connectorId) => groupRow(statements.groupOf.get(connectorId)),
     reset() {
       transaction(() => {
-        // Children first; the cascades would do it too, but this does not depend on them.
+        // Children first; the cascades would do part of it, but this does not depend on them.
         db.exec(
-          'DELETE FROM memberships; DELETE FROM connectors; DELETE FROM connector_groups; DELETE FROM applications;',
+          'DELETE FROM application_connectors; DELETE FROM connectors; DELETE FROM connector_groups; DELETE FROM applications;',
         );
       });
     },
     seed() {
       transaction(() => {
-        if (!store.hasApplication(SEED.applicationId)) {
-          store.createApplication(SEED.applicationId);
-        }
-        store.addConnector(SEED.connectorId);
-        store.addMembership(SEED.connectorId, SEED.defaultGroup.id);
+        const defaultGroup = store.ensureTenantDefaultGroup();
+        store.addConnector(SEED.connectorId, defaultGroup.id);
+        store.addApplicationConnector(SEED.applicationId, SEED.connectorId);
       });
     },
     close() {

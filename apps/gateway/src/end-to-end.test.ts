@@ -37,7 +37,13 @@ describe('gateway + fake-graph', () => {
     await harness.close();
     await fakeGraph.close();
   });
-  beforeEach(() => fakeGraph.controls.reset());
+  // Each test from the seed: under Graph's semantics an add moves the connector, so an earlier
+  // test's add would change where the next one finds it.
+  beforeEach(() => {
+    fakeGraph.controls.reset();
+    fakeGraph.store.reset();
+    fakeGraph.store.seed();
+  });
 
   async function send(
     query: string,

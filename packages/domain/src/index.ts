@@ -1,9 +1,14 @@
 export * from './connector-group.ts';
+export * from './connector-group-list.ts';
+export * from './connector-group-reference.ts';
+export * from './graph-api-path.ts';
 export * from './graph-error.ts';
 export * from './graphql-enums.ts';
 export * from './ids.ts';
+export * from './odata-filter.ts';
 export { buildOpenApiDocument, renderOpenApiDocument } from './openapi.ts';
 export * from './rest-body.ts';
 export * from './rest-path.ts';
 export { SEED } from './seed.ts';
+export * from './upstream-api.ts';
 export * from './validation.ts';

@@ -29,4 +29,35 @@ describe('openapi.json', () => {
     ]);
     expect(doc.components.schemas.GraphError?.required).toEqual(['error']);
   });
+
+  it("describes Graph's documented operations with their own beta servers", () => {
+    const doc = buildOpenApiDocument() as {
+      paths: Record<
+        string,
+        {
+          servers?: { url: string }[];
+          post?: { requestBody: unknown; responses: Record<string, unknown> };
+          get?: {
+            parameters: { name?: string; in?: string }[];
+            responses: Record<string, unknown>;
+          };
+        }
+      >;
+      components: { schemas: Record<string, { required?: string[]; properties?: object }> };
+    };
+    const base = '/onPremisesPublishingProfiles/applicationProxy';
+    const add = doc.paths[`${base}/connectors/{connectorId}/memberOf/$ref`];
+    expect(add?.servers?.map((server) => server.url)).toContain('https://graph.microsoft.com/beta');
+    expect(JSON.stringify(add?.post?.requestBody)).toContain('#/components/schemas/ODataReference');
+    expect(Object.keys(add?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['204', '400', '401', '403', '404', '429', '503']),
+    );
+    expect(doc.paths[`${base}/connectors/{connectorId}/memberOf`]?.get).toBeDefined();
+    const list = doc.paths[`${base}/connectorGroups`]?.get;
+    expect(list?.parameters).toContainEqual(
+      expect.objectContaining({ name: '$filter', in: 'query' }),
+    );
+    expect(doc.components.schemas.ODataReference?.required).toEqual(['@odata.id']);
+    expect(doc.components.schemas.ListedConnectorGroup?.required).toContain('id');
+  });
 });

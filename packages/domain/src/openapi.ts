@@ -5,8 +5,10 @@ import {
   ConnectorGroupRestBody,
   UNKNOWN_FUTURE_VALUE,
 } from './connector-group.ts';
+import { ConnectorGroupReference } from './connector-group-reference.ts';
 import { GraphErrorEnvelope } from './graph-error.ts';
-import { DirectoryObjectId } from './ids.ts';
+import { DirectoryObjectId, GUID_PATTERN_SOURCE } from './ids.ts';
+import { FILTER_QUERY_KEY } from './odata-filter.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -34,12 +36,43 @@ const ConnectorGroupResponse = z.object({
   region: z.enum(CONNECTOR_GROUP_REGIONS),
 });
 
-const ODataReference = z.object({
-  '@odata.id': z.string().describe('URL of the connector group, ending in /connectorGroups/{id}'),
-});
+// A listed group always carries its id: the list is where a caller finds the id to reference.
+const ListedConnectorGroupResponse = ConnectorGroupResponse.extend({ id: DirectoryObjectId });
 
-const GUID_PATTERN =
-  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const GUID_PATTERN = `^${GUID_PATTERN_SOURCE}$`;
+
+// The one filter the client sends, as the decoded query value: `name eq '<OData literal>'`.
+const NAME_EQUALS_PATTERN = "^name eq '(?:[^']|'')*'$";
+
+// Graph documents the connector-group operations on beta only; fake-graph serves them under both
+// versions, and the seed profile reads the list under v1.0.
+const DOCUMENTED_SERVERS = [
+  { url: 'https://graph.microsoft.com/beta' },
+  { url: 'http://localhost:4010/beta', description: 'fake-graph' },
+  {
+    url: 'http://localhost:4010/v1.0',
+    description: 'fake-graph (also under v1.0, which Microsoft Graph does not offer)',
+  },
+];
+
+function collectionOf(item: string): JsonSchema {
+  return {
+    type: 'object',
+    properties: {
+      '@odata.context': { type: 'string' },
+      value: { type: 'array', items: { $ref: `#/components/schemas/${item}` } },
+    },
+    required: ['value'],
+  };
+}
+
+function listResponse(description: string, collection: string) {
+  return {
+    description,
+    headers: { 'request-id': { $ref: '#/components/headers/RequestId' } },
+    content: { 'application/json': { schema: { $ref: `#/components/schemas/${collection}` } } },
+  };
+}
 
 function idParameter(name: string, description: string) {
   return {
@@ -58,6 +91,18 @@ function errorResponse(description: string, extraHeaders: JsonSchema = {}) {
     content: { 'application/json': { schema: { $ref: '#/components/schemas/GraphError' } } },
   };
 }
+
+const readErrors = {
+  '401': errorResponse('No or invalid bearer token'),
+  '403': errorResponse('The token lacks the permission'),
+  '429': errorResponse('Throttled', {
+    'Retry-After': {
+      description: 'Seconds to wait, or an HTTP date',
+      schema: { type: 'string' },
+    },
+  }),
+  '503': errorResponse('Service unavailable; retry on a new connection'),
+};
 
 const commonErrors = {
   '400': errorResponse(
@@ -81,17 +126,18 @@ const commonErrors = {
  * `pnpm --filter @connectors/domain openapi`.
  */
 export function buildOpenApiDocument(): JsonSchema {
+  const connectorParameter = idParameter('connectorId', 'The connector (a GUID)');
   const pathParameters = [
     idParameter('applicationId', 'The application (a GUID)'),
-    idParameter('connectorId', 'The connector (a GUID)'),
+    connectorParameter,
   ];
   return {
     openapi: '3.1.0',
     info: {
       title: 'Graph connectorGroup membership (the REST contract of connector-gateway)',
-      version: '1.0.0',
+      version: '1.1.0',
       description:
-        "The subset of Microsoft Graph's Application Proxy API that connector-gateway calls. See shared/API.md section 1.",
+        "The REST operations connector-gateway calls, in its two upstream profiles: `seed` (the application-scoped path of the source document, the default; shared/API.md section 1) and `graph` (Microsoft Graph's documented beta operations under /onPremisesPublishingProfiles/applicationProxy; section 7). The documented paths carry their own servers.",
     },
     servers: [
       { url: 'https://graph.microsoft.com/v1.0' },
@@ -159,11 +205,75 @@ export function buildOpenApiDocument(): JsonSchema {
                 },
               },
             },
-            '401': commonErrors['401'],
-            '403': commonErrors['403'],
+            ...readErrors,
             '404': commonErrors['404'],
-            '429': commonErrors['429'],
-            '503': commonErrors['503'],
+          },
+        },
+      },
+      '/onPremisesPublishingProfiles/applicationProxy/connectors/{connectorId}/memberOf/$ref': {
+        servers: DOCUMENTED_SERVERS,
+        post: {
+          operationId: 'addConnectorMemberOfByReference',
+          summary: 'Add a connector to an existing connector group, by reference (Graph beta)',
+          description:
+            'Graph moves the connector: a connector is in exactly one connector group. Adding it to the group it is in is the duplicate answer.',
+          parameters: [
+            connectorParameter,
+            { $ref: '#/components/parameters/ClientRequestId' },
+            { $ref: '#/components/parameters/ContentType' },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/ODataReference' } },
+            },
+          },
+          responses: {
+            '204': {
+              description: 'Added',
+              headers: { 'request-id': { $ref: '#/components/headers/RequestId' } },
+            },
+            ...commonErrors,
+            '400': errorResponse(
+              'An @odata.id that names no connector group of this service, or the connector is already in that group (message starts "One or more added object references already exist")',
+            ),
+            '404': errorResponse('Unknown connector or group'),
+          },
+        },
+      },
+      '/onPremisesPublishingProfiles/applicationProxy/connectors/{connectorId}/memberOf': {
+        servers: DOCUMENTED_SERVERS,
+        get: {
+          operationId: 'listConnectorMemberOfDocumented',
+          summary: "List a connector's connector group (Graph beta)",
+          parameters: [connectorParameter, { $ref: '#/components/parameters/ClientRequestId' }],
+          responses: {
+            '200': listResponse('The group, as an OData collection', 'ConnectorGroupCollection'),
+            ...readErrors,
+            '404': errorResponse('Unknown connector'),
+          },
+        },
+      },
+      '/onPremisesPublishingProfiles/applicationProxy/connectorGroups': {
+        servers: DOCUMENTED_SERVERS,
+        get: {
+          operationId: 'listConnectorGroups',
+          summary: "List the tenant's connector groups, optionally by exact name (Graph beta)",
+          parameters: [
+            {
+              name: FILTER_QUERY_KEY,
+              in: 'query',
+              required: false,
+              description:
+                "Only `name eq '<name>'`, the name an OData string literal (each ' doubled); percent-encoded as one query component",
+              schema: { type: 'string', pattern: NAME_EQUALS_PATTERN },
+            },
+            { $ref: '#/components/parameters/ClientRequestId' },
+          ],
+          responses: {
+            '200': listResponse('The groups, as an OData collection', 'ConnectorGroupList'),
+            '400': errorResponse('A $filter the service does not support'),
+            ...readErrors,
           },
         },
       },
@@ -190,16 +300,11 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       schemas: {
         ConnectorGroupBody: jsonSchema(ConnectorGroupRestBody),
-        ODataReference: jsonSchema(ODataReference),
+        ODataReference: jsonSchema(ConnectorGroupReference),
         ConnectorGroup: jsonSchema(ConnectorGroupResponse),
-        ConnectorGroupCollection: {
-          type: 'object',
-          properties: {
-            '@odata.context': { type: 'string' },
-            value: { type: 'array', items: { $ref: '#/components/schemas/ConnectorGroup' } },
-          },
-          required: ['value'],
-        },
+        ConnectorGroupCollection: collectionOf('ConnectorGroup'),
+        ListedConnectorGroup: jsonSchema(ListedConnectorGroupResponse),
+        ConnectorGroupList: collectionOf('ListedConnectorGroup'),
         GraphError: jsonSchema(GraphErrorEnvelope),
       },
     },

@@ -1,7 +1,12 @@
 import { DirectoryObjectId } from './ids.ts';
 import { ValidationError } from './validation.ts';
 
-function segment(field: string, value: unknown): string {
+/**
+ * One id as one path segment: validated as a GUID, then percent-encoded.
+ * @param field the name the error gives the id, e.g. `connectorId`
+ * @throws {ValidationError} when the value is not a GUID
+ */
+export function idSegment(field: string, value: unknown): string {
   const parsed = DirectoryObjectId.safeParse(value);
   if (!parsed.success) {
     throw new ValidationError([
@@ -27,7 +32,7 @@ export function memberOfRefPath(applicationId: string, connectorId: string): str
 
 /** `/applications/{applicationId}/connectorGroup/members/{connectorId}/memberOf`: the list. */
 export function memberOfPath(applicationId: string, connectorId: string): string {
-  return `/applications/${segment('applicationId', applicationId)}/connectorGroup/members/${segment('connectorId', connectorId)}/memberOf`;
+  return `/applications/${idSegment('applicationId', applicationId)}/connectorGroup/members/${idSegment('connectorId', connectorId)}/memberOf`;
 }
 
 /** `.../memberOf/{groupId}/$ref`: the DELETE that removes one membership. */
@@ -36,7 +41,7 @@ export function memberOfGroupRefPath(
   connectorId: string,
   groupId: string,
 ): string {
-  return `${memberOfPath(applicationId, connectorId)}/${segment('groupId', groupId)}/$ref`;
+  return `${memberOfPath(applicationId, connectorId)}/${idSegment('groupId', groupId)}/$ref`;
 }
 
 /**

@@ -3,22 +3,37 @@ import {
   ConnectorGroup,
   ConnectorGroupCollection,
   ConnectorGroupInput,
+  ConnectorGroupList,
+  connectorGroupReference,
+  connectorGroupsPath,
+  connectorMemberOfPath,
+  connectorMemberOfRefPath,
+  idSegment,
   isDirectoryObjectId,
+  type ListedConnectorGroup,
   memberOfPath,
   memberOfRefPath,
   parseUpstreamBase,
   toRestBody,
+  UpstreamApi,
   ValidationError,
   validate,
 } from '@connectors/domain';
 import { Client, type Dispatcher, Pool } from 'undici';
 import { type Clock, systemClock } from './clock.ts';
-import type { AddMemberOfResult, GraphFailure, ListMemberOfResult } from './result.ts';
+import type {
+  AddMemberOfResult,
+  GraphFailure,
+  ListConnectorGroupsResult,
+  ListMemberOfResult,
+} from './result.ts';
 import {
   backoffDelayMs,
   DEFAULT_BACKOFF_BASE_MS,
   parseRetryAfter,
   RETRYABLE_STATUSES,
+  type RetryRules,
+  retriesWithoutAnswer,
   toRetryAfterSeconds,
 } from './retry-policy.ts';
 import { describeTransportError, isMisuseError } from './transport-failure.ts';
@@ -29,6 +44,12 @@ import type { UpstreamCallEvent } from './upstream-call-event.ts';
 export interface GraphClientOptions {
   /** The upstream with its version path, e.g. `http://localhost:4010/v1.0`. */
   baseUrl: string;
+  /**
+   * Which REST operations to call (API.md sections 1 and 7): `seed` (default), the source
+   * document's application-scoped path and body; `graph`, Microsoft Graph's documented beta
+   * operations (`https://graph.microsoft.com/beta`).
+   */
+  api?: UpstreamApi;
   /** Time allowed for each attempt, from sending to the last body byte. Default 10000. */
   timeoutMs?: number;
   /** Retries after the first attempt, so at most 1 + maxRetries attempts. Default 3. */
@@ -62,6 +83,13 @@ export interface AddConnectorMemberOfRequest {
 /** Listing the groups a connector belongs to. */
 export type ListConnectorMemberOfRequest = Omit<AddConnectorMemberOfRequest, 'connectorGroup'>;
 
+/** Listing the tenant's connector groups, or those with exactly one name. */
+export interface ListConnectorGroupsRequest
+  extends Omit<ListConnectorMemberOfRequest, 'applicationId' | 'connectorId'> {
+  /** Exact name (the rules of a written name; trimmed). Absent: every group. */
+  name?: string;
+}
+
 type Operation = UpstreamCallEvent['operation'];
 
 interface Call {
@@ -72,7 +100,18 @@ interface Call {
   authorization: string;
   clientRequestId: string;
   signal: AbortSignal | undefined;
+  /** What is retried when no answer came: see {@link RetryRules}. */
+  retry: RetryRules;
+  /** When the caller's call began: one retry budget covers a lookup and its POST. */
+  startedAt?: number;
 }
+
+// Where the lookup's two failures point, as paths in the gateway's GraphQL operation: no group
+// has the name (fix the name), or several do (give the id).
+const LOOKUP_NAME_FIELD = ['input', 'connectorGroup', 'name'];
+const LOOKUP_ID_FIELD = ['input', 'connectorGroup', 'id'];
+// Enough ids for a person to pick from; the rest are counted, not listed.
+const MAX_IDS_IN_MESSAGE = 5;
 
 type AttemptOutcome =
   | { type: 'answer'; answer: UpstreamAnswer }
@@ -112,6 +151,24 @@ function groupAsSent(input: ConnectorGroupInput): ConnectorGroup {
   };
 }
 
+// Graph's `eq` on a string property may ignore case (directory queries often do); the lookup and
+// the filtered list promise an exact name, so the answer is filtered here too, ordinal and
+// case-sensitive, with no Unicode normalisation: what the caller typed, code unit for code unit.
+function withExactName(groups: ListedConnectorGroup[], name: string | undefined) {
+  return name === undefined ? groups : groups.filter((group) => group.name === name);
+}
+
+// Any 2xx means the POST landed; a body that is not a connectorGroup changes nothing. Graph's
+// usual 204 has no body: nothing to parse (a failed zod parse is not free).
+function addedGroup(answer: UpstreamAnswer, sent: ConnectorGroup): AddMemberOfResult {
+  if (answer.json === undefined) return { ok: true, connectorGroup: sent, ...answered(answer) };
+  const parsed = ConnectorGroup.safeParse(answer.json);
+  const connectorGroup = parsed.success
+    ? { ...parsed.data, ...(parsed.data.id === undefined && sent.id ? { id: sent.id } : {}) }
+    : sent;
+  return { ok: true, connectorGroup, ...answered(answer) };
+}
+
 function requireAuthorization(authorization: unknown): string {
   // The value itself is never put in the message: it is a credential.
   if (typeof authorization !== 'string' || authorization.trim() === '') {
@@ -135,6 +192,8 @@ function redactor(authorization: string): (text: string) => string {
  * a GUID, an invalid group, a missing authorization) or an abort by the caller's signal.
  */
 export class GraphClient {
+  readonly #api: UpstreamApi;
+  readonly #base: string;
   readonly #origin: string;
   readonly #basePath: string;
   readonly #timeoutMs: number;
@@ -146,9 +205,16 @@ export class GraphClient {
   readonly #pool: Pool;
   readonly #dispatcherOptions: Pool.Options;
 
-  /** @throws {TypeError} for a base URL that is not absolute http(s) without query or credentials. */
+  /**
+   * @throws {TypeError} for a base URL that is not absolute http(s) without query or credentials
+   * @throws {RangeError} for a number option out of range, or an `api` that is not seed or graph
+   */
   constructor(options: GraphClientOptions) {
-    const base = new URL(parseUpstreamBase(options.baseUrl));
+    this.#base = parseUpstreamBase(options.baseUrl);
+    const base = new URL(this.#base);
+    const api = UpstreamApi.safeParse(options.api ?? 'seed');
+    if (!api.success) throw new RangeError(`api must be seed or graph, got ${String(options.api)}`);
+    this.#api = api.data;
     this.#origin = base.origin;
     this.#basePath = base.pathname.replace(/\/+$/, '');
     this.#timeoutMs = integerAtLeast('timeoutMs', options.timeoutMs ?? 10_000, 1);
@@ -171,12 +237,16 @@ export class GraphClient {
   }
 
   /**
-   * `POST .../members/{connectorId}/memberOf/$ref`: adds the connector to the group (named by
-   * `id`, else by `name`).
+   * Adds the connector to the group.
+   * - `seed`: `POST .../members/{connectorId}/memberOf/$ref` with the connectorGroup body (the
+   *   group named by `id`, else by `name`).
+   * - `graph`: `POST .../connectors/{connectorId}/memberOf/$ref` with an OData reference to
+   *   `connectorGroup.id`; without an id, the group is first looked up by exact name (one
+   *   match is used, none is `notFound`, several are `invalidInput`; never created).
    * @throws {ValidationError} when an id is not a GUID or the group is invalid
    */
   async addConnectorMemberOf(request: AddConnectorMemberOfRequest): Promise<AddMemberOfResult> {
-    const path = this.#basePath + memberOfRefPath(request.applicationId, request.connectorId);
+    const path = this.#memberOfPath(request, 'ref');
     const checked = validate(ConnectorGroupInput, request.connectorGroup);
     if (!checked.ok) {
       throw new ValidationError(
@@ -187,6 +257,15 @@ export class GraphClient {
         })),
       );
     }
+    const authorization = requireAuthorization(request.authorization);
+    const clientRequestId = this.#clientRequestId(request.clientRequestId);
+    if (this.#api === 'graph') {
+      return this.#addByReference(path, checked.value, {
+        authorization,
+        clientRequestId,
+        signal: request.signal,
+      });
+    }
     const sent = groupAsSent(checked.value);
     return this.#send<AddMemberOfResult>(
       {
@@ -194,31 +273,101 @@ export class GraphClient {
         method: 'POST',
         path,
         body: JSON.stringify(toRestBody(checked.value)),
-        authorization: requireAuthorization(request.authorization),
-        clientRequestId: this.#clientRequestId(request.clientRequestId),
+        authorization,
+        clientRequestId,
         signal: request.signal,
+        retry: 'postSafe',
       },
-      (answer) => {
-        // Any 2xx means the POST landed; a body that is not a connectorGroup changes nothing.
-        // Graph's usual 204 has no body: nothing to parse (a failed zod parse is not free).
-        if (answer.json === undefined)
-          return { ok: true, connectorGroup: sent, ...answered(answer) };
-        const parsed = ConnectorGroup.safeParse(answer.json);
-        const connectorGroup = parsed.success
-          ? { ...parsed.data, ...(parsed.data.id === undefined && sent.id ? { id: sent.id } : {}) }
-          : sent;
-        return { ok: true, connectorGroup, ...answered(answer) };
-      },
+      (answer) => addedGroup(answer, sent),
       (answer) => ({ ok: true, connectorGroup: sent, ...answered(answer) }),
     );
   }
 
+  // The `graph` profile's add: the group's id (given, or found by name), then the reference POST.
+  async #addByReference(
+    path: string,
+    input: ConnectorGroupInput,
+    caller: Pick<Call, 'authorization' | 'clientRequestId' | 'signal'>,
+  ): Promise<AddMemberOfResult> {
+    const startedAt = this.#clock.now();
+    let target: ConnectorGroup & { id: string };
+    if (input.id === undefined) {
+      const found = await this.#lookupByName(input.name, { ...caller, startedAt });
+      if (!found.ok) return found;
+      target = found.group;
+    } else {
+      // By id the group is returned as the caller sent it: a read after the POST would add a
+      // round trip, and a failure after the add had landed, for fields the caller already has.
+      target = { ...groupAsSent(input), id: input.id };
+    }
+    return this.#send<AddMemberOfResult>(
+      {
+        ...caller,
+        operation: 'addConnectorMemberOf',
+        method: 'POST',
+        path,
+        body: JSON.stringify(connectorGroupReference(this.#base, target.id)),
+        retry: 'postSafe',
+        startedAt,
+      },
+      (answer) => addedGroup(answer, target),
+      (answer) => ({ ok: true, connectorGroup: target, ...answered(answer) }),
+    );
+  }
+
+  // One group by exact name, through the filtered list: a read, retried as reads are.
+  async #lookupByName(
+    name: string,
+    caller: Pick<Call, 'authorization' | 'clientRequestId' | 'signal' | 'startedAt'>,
+  ): Promise<{ ok: true; group: ListedConnectorGroup } | GraphFailure> {
+    const listed = await this.#listGroups(name, 'lookupConnectorGroup', caller, [
+      'connectorGroup',
+      'name',
+    ]);
+    if (!listed.ok) return listed;
+    const redact = redactor(caller.authorization);
+    const ids = {
+      status: listed.status,
+      ...(listed.requestId === undefined ? {} : { requestId: listed.requestId }),
+    };
+    const [only, ...others] = listed.connectorGroups;
+    if (only === undefined) {
+      return {
+        ok: false,
+        kind: 'notFound',
+        message: redact(
+          `no connector group is named ${JSON.stringify(name)}; groups are never created by this operation: create it first, or name an existing one`,
+        ),
+        field: LOOKUP_NAME_FIELD,
+        ...ids,
+      };
+    }
+    if (others.length > 0) {
+      const all = listed.connectorGroups.map((group) => group.id);
+      const shown = all.slice(0, MAX_IDS_IN_MESSAGE).join(', ');
+      const more =
+        all.length > MAX_IDS_IN_MESSAGE ? ` and ${all.length - MAX_IDS_IN_MESSAGE} more` : '';
+      return {
+        ok: false,
+        kind: 'invalidInput',
+        message: redact(
+          `${all.length} connector groups are named ${JSON.stringify(name)} (${shown}${more}): name the one you mean by connectorGroup.id`,
+        ),
+        field: LOOKUP_ID_FIELD,
+        ...ids,
+      };
+    }
+    return { ok: true, group: only };
+  }
+
   /**
-   * `GET .../members/{connectorId}/memberOf`: the groups the connector belongs to.
+   * The groups the connector belongs to: `GET .../members/{connectorId}/memberOf` (`seed`, with
+   * the POST-safe retry rules it shipped with) or `GET .../connectors/{connectorId}/memberOf`
+   * (`graph`, retried as a read).
    * @throws {ValidationError} when an id is not a GUID
    */
   async listConnectorMemberOf(request: ListConnectorMemberOfRequest): Promise<ListMemberOfResult> {
-    const path = this.#basePath + memberOfPath(request.applicationId, request.connectorId);
+    const path = this.#memberOfPath(request, 'list');
     return this.#send<ListMemberOfResult>(
       {
         operation: 'listConnectorMemberOf',
@@ -227,6 +376,7 @@ export class GraphClient {
         authorization: requireAuthorization(request.authorization),
         clientRequestId: this.#clientRequestId(request.clientRequestId),
         signal: request.signal,
+        retry: this.#api === 'seed' ? 'postSafe' : 'read',
       },
       (answer) => {
         const parsed = ConnectorGroupCollection.safeParse(answer.json);
@@ -242,9 +392,88 @@ export class GraphClient {
     );
   }
 
+  /**
+   * `GET .../applicationProxy/connectorGroups`, with `$filter=name eq '<name>'` when a name is
+   * given: the tenant's groups, for a picker. Under both profiles (the `seed` one reads the same
+   * documented route, which fake-graph serves). With a name, only exact matches are returned.
+   * Retried as a read.
+   * @throws {ValidationError} when the name breaks the rules of a written name
+   */
+  async listConnectorGroups(
+    request: ListConnectorGroupsRequest,
+  ): Promise<ListConnectorGroupsResult> {
+    return this.#listGroups(
+      request.name,
+      'listConnectorGroups',
+      {
+        authorization: requireAuthorization(request.authorization),
+        clientRequestId: this.#clientRequestId(request.clientRequestId),
+        signal: request.signal,
+      },
+      [],
+    );
+  }
+
+  async #listGroups(
+    name: string | undefined,
+    operation: 'listConnectorGroups' | 'lookupConnectorGroup',
+    caller: Pick<Call, 'authorization' | 'clientRequestId' | 'signal' | 'startedAt'>,
+    fieldPrefix: string[],
+  ): Promise<ListConnectorGroupsResult> {
+    let path: string;
+    try {
+      path = this.#basePath + connectorGroupsPath(name === undefined ? {} : { name });
+    } catch (error) {
+      if (!(error instanceof ValidationError) || fieldPrefix.length === 0) throw error;
+      // The builder reports the query's `name` ("name must ..."): the add reports its group's.
+      throw new ValidationError(
+        error.issues.map((issue) => ({
+          ...issue,
+          field: [...fieldPrefix, ...issue.field.slice(1)],
+          message: `${fieldPrefix.join('.')}${issue.message.slice('name'.length)}`,
+        })),
+      );
+    }
+    // The name the filter carries: trimmed as the path builder trimmed it.
+    const exact = name?.trim();
+    return this.#send<ListConnectorGroupsResult>(
+      { ...caller, operation, method: 'GET', path, retry: 'read' },
+      (answer) => {
+        const parsed = ConnectorGroupList.safeParse(answer.json);
+        return parsed.success
+          ? {
+              ok: true,
+              connectorGroups: withExactName(parsed.data.value, exact),
+              ...answered(answer),
+            }
+          : {
+              ok: false,
+              kind: 'unknown',
+              message: `the upstream answered ${answer.status} with a body that is not a list of connector groups, each with its id`,
+              ...answered(answer),
+            };
+      },
+    );
+  }
+
   /** Closes the pool's connections once requests in flight are done. */
   async close(): Promise<void> {
     await this.#pool.close();
+  }
+
+  // The profile's memberOf path under the base path, every id checked before any network call.
+  #memberOfPath(
+    request: Pick<ListConnectorMemberOfRequest, 'applicationId' | 'connectorId'>,
+    which: 'ref' | 'list',
+  ): string {
+    if (this.#api === 'seed') {
+      const build = which === 'ref' ? memberOfRefPath : memberOfPath;
+      return this.#basePath + build(request.applicationId, request.connectorId);
+    }
+    // Graph's documented operations do not use the application, but a bad id is still misuse.
+    idSegment('applicationId', request.applicationId);
+    const build = which === 'ref' ? connectorMemberOfRefPath : connectorMemberOfPath;
+    return this.#basePath + build(request.connectorId);
   }
 
   #clientRequestId(candidate: string | undefined): string {
@@ -261,7 +490,7 @@ export class GraphClient {
     onDuplicateAfterRetry?: (answer: UpstreamAnswer) => R,
   ): Promise<R | GraphFailure> {
     call.signal?.throwIfAborted();
-    const startedAt = this.#clock.now();
+    const startedAt = call.startedAt ?? this.#clock.now();
     let freshConnection = false;
     // Bounded: each pass either returns or spends one of maxRetries retries.
     for (let attempt = 1; ; attempt++) {
@@ -315,13 +544,13 @@ export class GraphClient {
           kind: 'timeout',
           message: `the upstream did not answer within ${this.#timeoutMs} ms`,
         },
-        retryable: false,
+        retryable: retriesWithoutAnswer(call.retry, false),
       };
     }
     if (outcome.type === 'transport') {
       return {
         result: { ok: false, kind: 'unavailable', message: outcome.message },
-        retryable: outcome.refused,
+        retryable: retriesWithoutAnswer(call.retry, outcome.refused),
       };
     }
     const { answer } = outcome;

@@ -1,4 +1,4 @@
-import type { ConnectorGroup, GraphErrorKind } from '@connectors/domain';
+import type { ConnectorGroup, GraphErrorKind, ListedConnectorGroup } from '@connectors/domain';
 
 /**
  * Why a call failed: the domain's classification of an HTTP error answer, plus the two faults
@@ -20,6 +20,13 @@ export interface GraphFailure {
   requestId?: string;
   /** Whole seconds to wait before trying again, rounded up; only when the upstream said. */
   retryAfterSeconds?: number;
+  /**
+   * The input field at fault, as a path in the gateway's GraphQL operation, when the failure is
+   * about one the upstream could not name: the group-name lookup of the `graph` profile
+   * (`["input","connectorGroup","name"]` when no group has the name,
+   * `["input","connectorGroup","id"]` when several do).
+   */
+  field?: string[];
 }
 
 /** A successful add: the group the connector now belongs to. */
@@ -44,5 +51,16 @@ export interface ListMemberOfSuccess {
   requestId?: string;
 }
 
+/** A successful list of the tenant's connector groups, each with its id. */
+export interface ListConnectorGroupsSuccess {
+  ok: true;
+  /** With a name: only the groups whose name is exactly it (compared here, case-sensitively). */
+  connectorGroups: ListedConnectorGroup[];
+  /** The upstream's 2xx status. */
+  status: number;
+  requestId?: string;
+}
+
 export type AddMemberOfResult = AddMemberOfSuccess | GraphFailure;
 export type ListMemberOfResult = ListMemberOfSuccess | GraphFailure;
+export type ListConnectorGroupsResult = ListConnectorGroupsSuccess | GraphFailure;

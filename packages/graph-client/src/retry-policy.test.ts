@@ -4,6 +4,7 @@ import {
   backoffDelayMs,
   parseRetryAfter,
   RETRYABLE_STATUSES,
+  retriesWithoutAnswer,
   toRetryAfterSeconds,
 } from './retry-policy.ts';
 
@@ -80,5 +81,14 @@ describe('retry policy', () => {
     expect(toRetryAfterSeconds(1)).toBe(1);
     expect(toRetryAfterSeconds(1000)).toBe(1);
     expect(toRetryAfterSeconds(1001)).toBe(2);
+  });
+});
+
+describe('retriesWithoutAnswer', () => {
+  it('a POST retries only a refused connection; a read retries any failure without an answer', () => {
+    expect(retriesWithoutAnswer('postSafe', true)).toBe(true);
+    expect(retriesWithoutAnswer('postSafe', false)).toBe(false);
+    expect(retriesWithoutAnswer('read', true)).toBe(true);
+    expect(retriesWithoutAnswer('read', false)).toBe(true);
   });
 });

@@ -5,6 +5,22 @@
  * answer, or none in time, may have landed, and a second one would not be safe.
  */
 
+/**
+ * Which failures without an answer a call retries.
+ * - `postSafe` (every write, and every call of the `seed` profile as it shipped): only a refused
+ *   connection, where no byte was sent. After a timeout or a reset the POST may have landed.
+ * - `read` (the `graph` profile's GETs and the group list under both profiles): also a timeout,
+ *   a reset and any other transport failure, since repeating a safe GET (RFC 9110 section 9.2.1)
+ *   changes nothing.
+ * Both retry the same statuses ({@link RETRYABLE_STATUSES}) within the same count and budget.
+ */
+export type RetryRules = 'postSafe' | 'read';
+
+/** Whether a call under `rules` retries a failure that brought no answer. */
+export function retriesWithoutAnswer(rules: RetryRules, refused: boolean): boolean {
+  return rules === 'read' || refused;
+}
+
 /** Statuses that are retried: throttled, unavailable, gateway timeout. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 

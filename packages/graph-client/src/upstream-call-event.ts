@@ -4,7 +4,15 @@ import type { GraphFailureKind } from './result.ts';
  * One attempt of one call, for metrics and logs. Carries no header, body or token.
  */
 export interface UpstreamCallEvent {
-  operation: 'addConnectorMemberOf' | 'listConnectorMemberOf';
+  /**
+   * The client method, or `lookupConnectorGroup` for the group-name lookup that the `graph`
+   * profile's add makes before its POST.
+   */
+  operation:
+    | 'addConnectorMemberOf'
+    | 'listConnectorMemberOf'
+    | 'listConnectorGroups'
+    | 'lookupConnectorGroup';
   /** 1 for the first attempt, 2 for the first retry, and so on. */
   attempt: number;
   /** The HTTP status, when there was an answer. */

@@ -2,11 +2,14 @@
  * The REST contract between connector-gateway (consumer) and Graph (provider `graph-api`).
  *
  * What it protects: every answer the gateway turns into a GraphQL result, as GraphClient itself
- * sends and reads it (never a hand-written HTTP call), against the Pact mock server: the `$ref`
- * path and its body, success with and without a body, the error envelope's `code` and `message`
- * (including the duplicate prefix, the one message the client reads), `request-id`, and
- * `Retry-After`. The provider (apps/fake-graph) replays these interactions with the agreed,
- * parameterised provider states.
+ * sends and reads it (never a hand-written HTTP call), against the Pact mock server, for both
+ * upstream profiles: `seed` (the application-scoped `$ref` path and its connectorGroup body,
+ * under /v1.0) and `graph` (Graph's documented operations under /beta: the reference POST with
+ * its `@odata.id`, the connector's memberOf, the group list filtered by `name eq '...'`). Also
+ * success with and without a body, the error envelope's `code` and `message` (including the
+ * duplicate prefix, the one message the client reads), `request-id`, and `Retry-After`. The
+ * provider (apps/fake-graph) replays these interactions with the agreed, parameterised provider
+ * states.
  *
  * The pact is written to build/pacts and must equal the committed pacts/ file; a difference
  * fails here with the diff, and `pnpm pact:accept` takes it. The pact must also stay within
@@ -30,7 +33,11 @@ import {
 } from '@pact-foundation/pact';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GraphClient } from '../graph-client.ts';
-import type { AddMemberOfResult, ListMemberOfResult } from '../result.ts';
+import type {
+  AddMemberOfResult,
+  ListConnectorGroupsResult,
+  ListMemberOfResult,
+} from '../result.ts';
 import { checkPactAgainstOpenApi } from './openapi-check.ts';
 import {
   BUILD_DIR,
@@ -43,7 +50,7 @@ import {
   stablePactText,
 } from './pact-file.ts';
 
-const { like, regex, uuid, eachLike } = MatchersV3;
+const { like, regex, uuid, eachLike, equal, constrainedArrayLike } = MatchersV3;
 
 // Ids as provider-state parameters: the provider creates exactly what each interaction names.
 const APPLICATION_ID = SEED.applicationId;
@@ -70,6 +77,40 @@ function listPath(applicationId: string, connectorId: string) {
     `^/v1\\.0/applications/${GUID}/connectorGroup/members/${GUID}/memberOf$`,
     `/v1.0/applications/${applicationId}/connectorGroup/members/${connectorId}/memberOf`,
   );
+}
+
+// Graph's documented operations (API.md section 7) exist on beta only.
+const PROXY = '/beta/onPremisesPublishingProfiles/applicationProxy';
+const PROXY_PATTERN = '^/beta/onPremisesPublishingProfiles/applicationProxy';
+
+function documentedRefPath(connectorId: string) {
+  return regex(
+    `${PROXY_PATTERN}/connectors/${GUID}/memberOf/\\$ref$`,
+    `${PROXY}/connectors/${connectorId}/memberOf/$ref`,
+  );
+}
+
+function documentedMemberOfPath(connectorId: string) {
+  return regex(
+    `${PROXY_PATTERN}/connectors/${GUID}/memberOf$`,
+    `${PROXY}/connectors/${connectorId}/memberOf`,
+  );
+}
+
+// The client builds `@odata.id` on its own base (here the mock server's); the provider's base
+// differs, so only the path suffix is the contract. The example is fake-graph's default base.
+function referenceBody(groupId: string) {
+  return {
+    '@odata.id': regex(
+      `^https?://.+/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${GUID}$`,
+      `http://localhost:4010${PROXY}/connectorGroups/${groupId}`,
+    ),
+  };
+}
+
+// The decoded `$filter` value: the one filter the client sends, a quoted OData literal.
+function nameFilter(filter: string) {
+  return { $filter: regex("^name eq '(?:[^']|'')*'$", filter) };
 }
 
 function requestHeaders(token = TOKEN) {
@@ -120,6 +161,12 @@ const newGroup: ConnectorGroupInput = {
 
 const hasConnector = 'application {applicationId} has connector {connectorId}';
 const hasGroup = 'application {applicationId} has connector group {groupId} named {name}';
+const isMember = 'connector {connectorId} is a member of group {groupId}';
+// The documented operations are tenant-wide: their states name no application.
+const connectorExists = 'connector {connectorId} exists';
+const groupExists = 'connector group {groupId} named {name} exists';
+const connectorMissing = 'connector {connectorId} does not exist';
+const westEuropeState = { groupId: GROUP_ID, name: 'West Europe connectors', region: 'eur' };
 
 const pact = new PactV4({
   consumer: CONSUMER,
@@ -145,9 +192,17 @@ function addWith(
   );
 }
 
-async function withClient<T>(server: V4MockServer, use: (client: GraphClient) => Promise<T>) {
+async function withClient<T>(
+  server: V4MockServer,
+  use: (client: GraphClient) => Promise<T>,
+  api: 'seed' | 'graph' = 'seed',
+) {
   // One attempt per interaction: the mock server answers each interaction once.
-  const client = new GraphClient({ baseUrl: `${server.url}/v1.0`, maxRetries: 0 });
+  const client = new GraphClient({
+    baseUrl: `${server.url}${api === 'seed' ? '/v1.0' : '/beta'}`,
+    api,
+    maxRetries: 0,
+  });
   try {
     return await use(client);
   } finally {
@@ -255,10 +310,7 @@ describe('REST interactions: POST .../memberOf/$ref', () => {
         name: westEurope.name,
         region: westEurope.region,
       })
-      .given('connector {connectorId} is a member of group {groupId}', {
-        connectorId: CONNECTOR_ID,
-        groupId: GROUP_ID,
-      })
+      .given(isMember, { connectorId: CONNECTOR_ID, groupId: GROUP_ID })
       .uponReceiving('a request to add a connector to a group it is already a member of')
       .withRequest('POST', refPath(APPLICATION_ID, CONNECTOR_ID), (builder) => {
         builder.headers(requestHeaders()).jsonBody(requestBody(westEurope));
@@ -440,6 +492,220 @@ describe('REST interactions: GET .../memberOf', () => {
               region: 'nam',
             },
           ],
+          status: 200,
+          requestId: REQUEST_ID,
+        });
+      });
+  });
+});
+
+function graphClient<T>(server: V4MockServer, use: (client: GraphClient) => Promise<T>) {
+  return withClient(server, use, 'graph');
+}
+
+const callerOf = {
+  authorization: `Bearer ${TOKEN}`,
+  clientRequestId: CLIENT_REQUEST_ID,
+};
+
+function getHeaders() {
+  const { 'Content-Type': _noBody, ...headers } = requestHeaders();
+  return headers;
+}
+
+describe("REST interactions: Graph's documented operations (api 'graph', /beta)", () => {
+  it('adds the connector to a group by reference: 204', async () => {
+    await pact
+      .addInteraction()
+      .given(connectorExists, { connectorId: CONNECTOR_ID })
+      .given(groupExists, westEuropeState)
+      .uponReceiving('a request to add a connector to a group by an OData reference')
+      .withRequest('POST', documentedRefPath(CONNECTOR_ID), (builder) => {
+        builder.headers(requestHeaders()).jsonBody(referenceBody(GROUP_ID));
+      })
+      .willRespondWith(204, (builder) => {
+        builder.headers(responseHeaders);
+      })
+      .executeTest(async (server) => {
+        const result = await graphClient(server, (client) =>
+          client.addConnectorMemberOf({
+            applicationId: APPLICATION_ID,
+            connectorId: CONNECTOR_ID,
+            connectorGroup: westEurope,
+            ...callerOf,
+          }),
+        );
+        expect(result).toEqual({
+          ok: true,
+          connectorGroup: westEurope,
+          status: 204,
+          requestId: REQUEST_ID,
+        });
+      });
+  });
+
+  it('answers a reference to the group the connector is in with the duplicate message: 400', async () => {
+    await pact
+      .addInteraction()
+      .given(connectorExists, { connectorId: CONNECTOR_ID })
+      .given(groupExists, westEuropeState)
+      .given(isMember, { connectorId: CONNECTOR_ID, groupId: GROUP_ID })
+      .uponReceiving('a request to add a connector by reference to the group it is in')
+      .withRequest('POST', documentedRefPath(CONNECTOR_ID), (builder) => {
+        builder.headers(requestHeaders()).jsonBody(referenceBody(GROUP_ID));
+      })
+      .willRespondWith(400, (builder) => {
+        builder
+          .headers(jsonResponseHeaders)
+          .jsonBody(
+            errorBody(
+              GRAPH_ERROR_CODES.badRequest,
+              regex(`^${DUPLICATE_REFERENCE_MESSAGE_PREFIX}.*$`, DUPLICATE_REFERENCE_MESSAGE),
+            ),
+          );
+      })
+      .executeTest(async (server) => {
+        const result = await graphClient(server, (client) =>
+          client.addConnectorMemberOf({
+            applicationId: APPLICATION_ID,
+            connectorId: CONNECTOR_ID,
+            connectorGroup: westEurope,
+            ...callerOf,
+          }),
+        );
+        expect(result).toMatchObject({ ok: false, kind: 'alreadyMember', requestId: REQUEST_ID });
+      });
+  });
+
+  it('answers a reference POST for a connector that does not exist: 404', async () => {
+    const message = `Resource '${UNKNOWN_ID}' does not exist or one of its queried reference-property objects are not present.`;
+    await pact
+      .addInteraction()
+      .given(connectorMissing, { connectorId: UNKNOWN_ID })
+      .given(groupExists, westEuropeState)
+      .uponReceiving('a request to add a connector that does not exist, by reference')
+      .withRequest('POST', documentedRefPath(UNKNOWN_ID), (builder) => {
+        builder.headers(requestHeaders()).jsonBody(referenceBody(GROUP_ID));
+      })
+      .willRespondWith(404, (builder) => {
+        builder
+          .headers(jsonResponseHeaders)
+          .jsonBody(errorBody(GRAPH_ERROR_CODES.notFound, like(message)));
+      })
+      .executeTest(async (server) => {
+        const result = await graphClient(server, (client) =>
+          client.addConnectorMemberOf({
+            applicationId: APPLICATION_ID,
+            connectorId: UNKNOWN_ID,
+            connectorGroup: westEurope,
+            ...callerOf,
+          }),
+        );
+        expect(result).toEqual({
+          ok: false,
+          kind: 'notFound',
+          status: 404,
+          message,
+          requestId: REQUEST_ID,
+        });
+      });
+  });
+
+  it("lists the connector's group: 200 collection", async () => {
+    await pact
+      .addInteraction()
+      .given(connectorExists, { connectorId: CONNECTOR_ID })
+      .given(groupExists, westEuropeState)
+      .given(isMember, { connectorId: CONNECTOR_ID, groupId: GROUP_ID })
+      .uponReceiving("a request for a connector's group at the documented memberOf")
+      .withRequest('GET', documentedMemberOfPath(CONNECTOR_ID), (builder) => {
+        builder.headers(getHeaders());
+      })
+      .willRespondWith(200, (builder) => {
+        builder.headers(jsonResponseHeaders).jsonBody({
+          value: eachLike({
+            id: uuid(GROUP_ID),
+            connectorGroupType: like('applicationProxy'),
+            isDefault: like(false),
+            name: like(westEurope.name),
+            region: like('eur'),
+          }),
+        });
+      })
+      .executeTest(async (server) => {
+        const result: ListMemberOfResult = await graphClient(server, (client) =>
+          client.listConnectorMemberOf({
+            applicationId: APPLICATION_ID,
+            connectorId: CONNECTOR_ID,
+            ...callerOf,
+          }),
+        );
+        expect(result).toEqual({
+          ok: true,
+          connectorGroups: [westEurope],
+          status: 200,
+          requestId: REQUEST_ID,
+        });
+      });
+  });
+
+  it('lists the groups filtered by name: the one match, 200', async () => {
+    await pact
+      .addInteraction()
+      .given(groupExists, westEuropeState)
+      .uponReceiving('a request for the connector groups named exactly as one group is')
+      .withRequest('GET', `${PROXY}/connectorGroups`, (builder) => {
+        builder.query(nameFilter("name eq 'West Europe connectors'")).headers(getHeaders());
+      })
+      .willRespondWith(200, (builder) => {
+        builder.headers(jsonResponseHeaders).jsonBody({
+          // Exactly one: the lookup uses a single match and refuses several.
+          value: constrainedArrayLike(
+            {
+              id: uuid(GROUP_ID),
+              connectorGroupType: like('applicationProxy'),
+              isDefault: like(false),
+              // The client compares the name exactly, so the name is the contract.
+              name: equal(westEurope.name),
+              region: like('eur'),
+            },
+            1,
+            1,
+          ),
+        });
+      })
+      .executeTest(async (server) => {
+        const result: ListConnectorGroupsResult = await graphClient(server, (client) =>
+          client.listConnectorGroups({ name: westEurope.name, ...callerOf }),
+        );
+        expect(result).toEqual({
+          ok: true,
+          connectorGroups: [westEurope],
+          status: 200,
+          requestId: REQUEST_ID,
+        });
+      });
+  });
+
+  it('lists the groups filtered by a name no group has: an empty collection, 200', async () => {
+    // A quote in the name: the provider must read the doubled quote back (OData quoting).
+    const name = "Nobody's connectors";
+    await pact
+      .addInteraction()
+      .uponReceiving('a request for the connector groups named as no group is')
+      .withRequest('GET', `${PROXY}/connectorGroups`, (builder) => {
+        builder.query(nameFilter("name eq 'Nobody''s connectors'")).headers(getHeaders());
+      })
+      .willRespondWith(200, (builder) => {
+        builder.headers(jsonResponseHeaders).jsonBody({ value: [] });
+      })
+      .executeTest(async (server) => {
+        const result: ListConnectorGroupsResult = await graphClient(server, (client) =>
+          client.listConnectorGroups({ name, ...callerOf }),
+        );
+        expect(result).toEqual({
+          ok: true,
+          connectorGroups: [],
           status: 200,
           requestId: REQUEST_ID,
         });

@@ -64,13 +64,35 @@ describe('withServerBasePath', () => {
     expect(document).not.toHaveProperty('servers');
   });
 
-  it('refuses servers that disagree, since a pact path would then be ambiguous', () => {
+  it("serves a path under each of its own servers' base paths, which override the document's", () => {
+    const document = withServerBasePath({
+      servers: [{ url: 'https://graph.example/v1.0' }],
+      paths: {
+        '/seed': { get: {} },
+        '/documented': {
+          servers: [
+            { url: 'https://graph.example/beta' },
+            { url: 'http://localhost:4010/beta/' },
+            { url: 'http://localhost:4010/v1.0' },
+          ],
+          get: {},
+        },
+      },
+    });
+    expect(document.paths).toEqual({
+      '/v1.0/seed': { get: {} },
+      '/beta/documented': { get: {} },
+      '/v1.0/documented': { get: {} },
+    });
+  });
+
+  it('refuses two paths served at the same key, since a pact path would then be ambiguous', () => {
     expect(() =>
       withServerBasePath({
-        servers: [{ url: 'http://a/v1.0' }, { url: 'http://b/beta' }],
-        paths: {},
+        servers: [{ url: 'http://a/v1.0' }],
+        paths: { '/v1.0/a': {}, '/a': { servers: [{ url: 'http://b/v1.0/v1.0' }] } },
       }),
-    ).toThrow(/disagree/);
+    ).toThrow(/both served at \/v1\.0\/v1\.0\/a$/);
   });
 });
 

@@ -18,33 +18,46 @@ function describe(result: ValidationResult): string {
   return `${result.code}: ${result.message}${where ? ` (${where})` : ''}`;
 }
 
+interface ServerObject {
+  url: string;
+}
+
 interface OpenApiDocument {
-  servers?: Array<{ url: string }>;
+  servers?: ServerObject[];
   paths: Record<string, unknown>;
   [key: string]: unknown;
 }
 
+function basePathsOf(servers: ServerObject[]): string[] {
+  return [
+    ...new Set(
+      servers.map((server) =>
+        new URL(server.url, 'http://relative.invalid').pathname.replace(/\/+$/, ''),
+      ),
+    ),
+  ];
+}
+
 /**
- * The document with each path prefixed by the servers' base path (`/v1.0`), which the
+ * The document with each path prefixed by its servers' base paths (`/v1.0`, `/beta`), which the
  * validator (14.x) does not apply for OpenAPI 3 (pactflow/swagger-mock-validator#28): it only
- * reads Swagger 2's `basePath`. Every server must carry the same base path, or the pact's paths
- * would be ambiguous.
+ * reads Swagger 2's `basePath`. A path item's own `servers` override the document's (OpenAPI
+ * 3.1, section 4.8.9); a path served under several base paths appears once under each. Two
+ * paths that would land on the same key are refused: a pact path would then be ambiguous.
  */
 export function withServerBasePath(document: OpenApiDocument): OpenApiDocument {
-  const basePaths = new Set(
-    (document.servers ?? [{ url: '/' }]).map((server) =>
-      new URL(server.url, 'http://relative.invalid').pathname.replace(/\/+$/, ''),
-    ),
-  );
-  if (basePaths.size !== 1) {
-    throw new Error(`servers disagree on the base path: ${[...basePaths].join(', ')}`);
-  }
-  const [basePath = ''] = basePaths;
+  const documentServers = document.servers ?? [{ url: '/' }];
   const { servers: _servers, paths, ...rest } = document;
-  return {
-    ...rest,
-    paths: Object.fromEntries(Object.entries(paths).map(([path, item]) => [basePath + path, item])),
-  };
+  const prefixed: Record<string, unknown> = {};
+  for (const [path, item] of Object.entries(paths)) {
+    const { servers, ...operations } = item as { servers?: ServerObject[] };
+    for (const basePath of basePathsOf(servers ?? documentServers)) {
+      const key = basePath + path;
+      if (key in prefixed) throw new Error(`two paths of the document are both served at ${key}`);
+      prefixed[key] = operations;
+    }
+  }
+  return { ...rest, paths: prefixed };
 }
 
 /**

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { connectorGroupPath } from './graph-api-path.ts';
+import { GUID_PATTERN_SOURCE } from './ids.ts';
+import { upstreamUrl } from './rest-path.ts';
+
+/** What an `@odata.id` naming a connector group ends with, whatever the service's base. */
+export const CONNECTOR_GROUP_REFERENCE_SUFFIX = new RegExp(
+  `/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${GUID_PATTERN_SOURCE}$`,
+);
+
+/**
+ * The OData reference body of Graph's documented add (API.md section 7):
+ * `{"@odata.id": "{UPSTREAM_URL}/onPremisesPublishingProfiles/applicationProxy/connectorGroups/{groupId}"}`.
+ */
+export const ConnectorGroupReference = z.object({
+  '@odata.id': z
+    .string()
+    .regex(CONNECTOR_GROUP_REFERENCE_SUFFIX, {
+      error: 'must be the URL of a connector group, ending in /connectorGroups/{GUID}',
+    })
+    .describe(
+      'URL of the connector group: the upstream base with its version path, then /onPremisesPublishingProfiles/applicationProxy/connectorGroups/{id}',
+    ),
+});
+export type ConnectorGroupReference = z.output<typeof ConnectorGroupReference>;
+
+/**
+ * Builds the reference body from the upstream base (checked by `parseUpstreamBase`: http(s), no
+ * query, fragment or credentials) and the group id (a GUID, one segment).
+ * @throws {TypeError} for a bad base; {ValidationError} when the id is not a GUID
+ */
+export function connectorGroupReference(base: string, groupId: string): ConnectorGroupReference {
+  return { '@odata.id': upstreamUrl(base, connectorGroupPath(groupId)) };
+}
