@@ -26,8 +26,6 @@ import { rebaseReferencesTo } from './pact-request-filter.ts';
 import { PROVIDER_STATES, providerStateSetups, resetProviderState } from './provider-states.ts';
 import { type RunningFakeGraph, startFakeGraph } from './start.ts';
 
-// Pact's usage telemetry would call out to the internet.
-process.env.PACT_DO_NOT_TRACK = 'true';
 const { eachLike, like, regex } = MatchersV3;
 const VERIFY_TIMEOUT_MS = 60_000;
 

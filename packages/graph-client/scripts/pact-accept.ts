@@ -7,7 +7,8 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { COMMITTED_PACT, GENERATED_PACT } from '../src/contract/pact-file.ts';
 
-const root = new URL('../../..', import.meta.url).pathname;
+// Paths are shown from the repository root, where `pacts/` is.
+const root = dirname(dirname(COMMITTED_PACT));
 
 if (!existsSync(GENERATED_PACT)) {
   console.error(

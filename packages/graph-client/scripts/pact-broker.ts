@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { COMMITTED_PACT, CONSUMER } from '../src/contract/pact-file.ts';
-import { parseBrokerEnv } from './broker-env.ts';
+import { loadBrokerEnv } from './env.ts';
 
 const command = process.argv[2];
 if (command !== 'publish' && command !== 'can-i-deploy') {
@@ -13,8 +13,7 @@ if (command !== 'publish' && command !== 'can-i-deploy') {
   process.exit(2);
 }
 
-// The one place this package reads the environment for the broker.
-const parsed = parseBrokerEnv(process.env);
+const parsed = loadBrokerEnv();
 if (!parsed.ok) {
   console.error(parsed.message);
   process.exit(1);

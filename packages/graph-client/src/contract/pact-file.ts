@@ -16,9 +16,9 @@ export const COMMITTED_PACT = fileURLToPath(
   new URL(`../../../../pacts/${CONSUMER}-${PROVIDER}.json`, import.meta.url),
 );
 
-/** The described API the pact must stay within. */
+/** The described API the pact must stay within (the domain's `openapi.json` export). */
 export const OPENAPI_DOCUMENT = fileURLToPath(
-  new URL('../../../domain/openapi.json', import.meta.url),
+  import.meta.resolve('@connectors/domain/openapi.json'),
 );
 
 interface PactDocument {

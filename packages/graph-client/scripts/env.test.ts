@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBrokerEnv } from './broker-env.ts';
+import { parseBrokerEnv } from './env.ts';
 
 describe('parseBrokerEnv', () => {
   it('explains, naming the variable, when no broker is configured', () => {

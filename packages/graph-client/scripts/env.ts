@@ -1,7 +1,8 @@
 /**
- * The Pact Broker settings `pact:publish` and `pact:can-i-deploy` read. Parsed once, here; the
- * pact-broker CLI itself reads the credentials (PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and
- * PACT_BROKER_PASSWORD) from the environment, so they never appear on a command line.
+ * The Pact Broker settings `pact:publish` and `pact:can-i-deploy` read. Parsed once, here, the
+ * only module of this package that reads `process.env`; the pact-broker CLI itself reads the
+ * credentials (PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD) from the
+ * environment, so they never appear on a command line.
  */
 export interface BrokerEnv {
   /** PACT_BROKER_BASE_URL: the broker. */
@@ -43,4 +44,9 @@ export function parseBrokerEnv(
       environment: env.PACT_ENVIRONMENT?.trim() || 'production',
     },
   };
+}
+
+/** {@link parseBrokerEnv} of this process's environment. */
+export function loadBrokerEnv(): ReturnType<typeof parseBrokerEnv> {
+  return parseBrokerEnv(process.env);
 }
