@@ -25,6 +25,8 @@ try {
 
 console.log(`fake-graph listening on ${running.url}
   Graph base URL   ${running.baseUrl}   (also ${running.url}/beta)
+  routes           the seed's /applications/.../memberOf/$ref and Graph's documented
+                   /onPremisesPublishingProfiles/applicationProxy/{connectors,connectorGroups}
   database         ${env.DATABASE_PATH}
   bearer tokens    ${env.FAKE_GRAPH_TOKEN === undefined ? 'any non-empty token' : 'only FAKE_GRAPH_TOKEN'}
   seeded ids
