@@ -11,6 +11,11 @@ export interface InProcessGateway {
   /** The gateway's GraphQL endpoint, e.g. `http://127.0.0.1:1234/graphql`. */
   url: string;
   fakeGraph: RunningFakeGraph;
+  /**
+   * Back to fake-graph's seed and default controls. Under Graph's semantics an add moves the
+   * connector, so each test starts from here rather than from where the last one left it.
+   */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +42,11 @@ export async function startInProcessGateway(): Promise<InProcessGateway> {
   return {
     url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
     fakeGraph,
+    reset() {
+      fakeGraph.controls.reset();
+      fakeGraph.store.reset();
+      fakeGraph.store.seed();
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -13,7 +13,7 @@ import {
   createGatewayClient,
   type GatewayClientOptions,
 } from '@connectors/gateway-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type InProcessGateway, startInProcessGateway } from '../../test/in-process-gateway.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -42,9 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.close();
 });
-afterEach(() => {
-  gateway.fakeGraph.controls.reset();
-});
+beforeEach(() => gateway.reset());
 
 // Real fetch, with each request it sends recorded; `alter` plays a proxy that rewrites requests.
 function client(

@@ -15,7 +15,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Client, fetchExchange } from '@urql/core';
 import { parse } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type InProcessGateway, startInProcessGateway } from '../../test/in-process-gateway.ts';
 
 // What the README gives Apollo and urql users: both want a DocumentNode (urql reads a `String`
@@ -50,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.close();
 });
+beforeEach(() => gateway.reset());
 
 describe('graphql-request 7', () => {
   it('runs both operations as they are (POST, JSON)', async () => {
