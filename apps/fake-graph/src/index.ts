@@ -15,6 +15,13 @@ export {
   toRepresentation,
 } from './member-of.ts';
 export { type MemberOfTarget, parseMemberOfBody } from './member-of-body.ts';
+export {
+  PROVIDER_STATES,
+  type ProviderStateName,
+  providerStateSetups,
+  resetProviderState,
+  type StateSetup,
+} from './provider-states.ts';
 export { SEED } from './seed.ts';
 export { type RunningFakeGraph, type StartFakeGraphOptions, startFakeGraph } from './start.ts';
 export { groupNameKey, type NewGroup, openStore, type Store, type StoredGroup } from './store.ts';
