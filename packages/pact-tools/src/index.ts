@@ -30,6 +30,11 @@ export {
   recordingStateHandlers,
 } from './provider-states/recording-state-handlers.ts';
 export type { StateSetup, StateSetups } from './provider-states/state-setup.ts';
+export { type PactSourceOptions, pactSourceFor } from './verification/pact-source.ts';
+export {
+  describeVerificationFailure,
+  ProviderVerificationError,
+} from './verification/verification-failure.ts';
 export {
   type PactSource,
   type VerifyProviderOptions,

@@ -15,6 +15,7 @@ import {
 } from '../../test/hand-written-pact.ts';
 import { ProviderStateError } from '../provider-states/provider-state-error.ts';
 import { recordingStateHandlers } from '../provider-states/recording-state-handlers.ts';
+import { ProviderVerificationError } from './verification-failure.ts';
 import { verifyProvider } from './verify-provider.ts';
 
 const NAMES = { consumer: 'item-web', provider: 'item-api' };
@@ -122,7 +123,10 @@ describe('verifyProvider', () => {
       { description: 'item z is found without a state', itemId: 'z', status: 200 },
     ]);
     const error = await rejection(verify(pact));
-    expect(error).not.toBeInstanceOf(ProviderStateError);
+    expect(error).toBeInstanceOf(ProviderVerificationError);
+    expect((error as ProviderVerificationError).failures).toEqual([
+      'item-web: "item z is found without a state": expected 200 but was 404',
+    ]);
     expect(provider.served).toEqual(['/items/z']);
   });
 

@@ -5,6 +5,7 @@ import { assertStateSetupsExist } from '../provider-states/missing-state-setups.
 import { ProviderStateError } from '../provider-states/provider-state-error.ts';
 import { recordingStateHandlers } from '../provider-states/recording-state-handlers.ts';
 import type { StateSetups } from '../provider-states/state-setup.ts';
+import { describeVerificationFailure } from './verification-failure.ts';
 
 /** Where the pacts come from: files (this repo's `pacts/`) or a Pact Broker. */
 export type PactSource = { pactFiles: readonly string[] } | { broker: BrokerVerifierOptions };
@@ -28,8 +29,9 @@ export interface VerifyProviderOptions {
  * Runs pact-js's `Verifier` against a running provider and fails, naming the state, when a
  * pact names a state with no setup (checked before anything is replayed, for files; recorded
  * during the run, for a broker) or when a setup throws (recorded, then failed after the run),
- * neither of which pact-js fails on by itself. Any interaction the provider does not honour
- * fails as pact-js fails it, after the core printed which one and how.
+ * neither of which pact-js fails on by itself. Interactions the provider does not honour fail
+ * with a {@link ProviderVerificationError} naming each one and its mismatches (the core also
+ * prints its own report to stdout).
  */
 export async function verifyProvider(options: VerifyProviderOptions): Promise<void> {
   let source: { pactUrls: string[] } | BrokerVerifierOptions;
@@ -59,7 +61,7 @@ export async function verifyProvider(options: VerifyProviderOptions): Promise<vo
   try {
     await verifier.verifyProvider();
   } catch (error) {
-    failure = error;
+    failure = describeVerificationFailure(options.provider, error);
   }
   if (states.problems.length > 0) {
     const verdict =
