@@ -1,0 +1,466 @@
+/**
+ * Contract: the GraphQL pact between connector-admin-web (a frontend built on this client,
+ * consumer) and connector-gateway (provider).
+ *
+ * What it protects: every answer the client turns into a result, as the client itself sends and
+ * reads it against the Pact mock server: the exact generated document text (Pact matches the
+ * query as text with whitespace optional, so it is the client's own `Operation.text`, never
+ * retyped), `operationName`, the variables, `Authorization`, `client-request-id` and `Accept`;
+ * and of each answer only what the client reads: the payload's data, `userErrors` (code, message,
+ * field) and `requestId`, or the first error's message and `extensions` (code, requestId,
+ * retryAfterSeconds). The gateway's provider verification replays these interactions against the
+ * real gateway in front of fake-graph, with provider states named as in the REST pact (and
+ * fake-graph's PROVIDER_STATES) and their ids as parameters.
+ *
+ * The pact is written to build/pacts and must equal the committed
+ * pacts/connector-admin-web-connector-gateway.json; a difference fails here with the diff, and
+ * `pnpm pact:accept` takes it.
+ *
+ * Every interaction lives in this one file: parallel writers would corrupt the pact.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readPactPair } from '@connectors/graph-client/contract';
+import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCEPT, createGatewayClient } from '../create-gateway-client.ts';
+import type {
+  AddConnectorMemberOfMutationVariables,
+  ConnectorGroupInput,
+} from '../generated/graphql.ts';
+import {
+  addConnectorMemberOfOperation,
+  connectorMemberOfOperation,
+  PERSISTED_DOCUMENTS,
+} from '../operations/documents.ts';
+import { CONSUMER, GRAPHQL_PACT, PROVIDER } from './pact-files.ts';
+
+const { like, regex, uuid, eachLike, integer } = MatchersV3;
+
+// fake-graph's seeded application and connector (API.md section 3); fresh fixed ids otherwise.
+const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
+const CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
+const DEFAULT_GROUP_ID = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const GROUP_ID = '2c6d9e4f-1a3b-4c5d-8e7f-6a5b4c3d2e1f';
+const CREATED_GROUP_ID = '8f7e6d5c-4b3a-4291-8a0b-c1d2e3f4a5b6';
+const UNKNOWN_CONNECTOR_ID = 'b7e3c1d9-4f2a-4e8b-9c6d-1a2b3c4d5e6f';
+const REQUEST_ID = '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d';
+const CLIENT_REQUEST_ID = '0d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a';
+const TOKEN = 'eyJ0eXAiOiJKV1QifQ.admin-web-contract.token';
+const GRAPHQL_PATH = '/graphql';
+
+// Provider states, named exactly as in the REST pact and fake-graph's PROVIDER_STATES.
+const HAS_CONNECTOR = 'application {applicationId} has connector {connectorId}';
+const HAS_GROUP = 'application {applicationId} has connector group {groupId} named {name}';
+const IS_MEMBER = 'connector {connectorId} is a member of group {groupId}';
+const HAS_NO_CONNECTOR = 'application {applicationId} has no connector {connectorId}';
+const THROTTLED = 'requests are throttled for {retryAfterSeconds} seconds';
+
+const westEurope = {
+  id: GROUP_ID,
+  connectorGroupType: 'APPLICATION_PROXY',
+  isDefault: false,
+  name: 'West Europe connectors',
+  region: 'EUR',
+} as const satisfies ConnectorGroupInput;
+const india = {
+  connectorGroupType: 'APPLICATION_PROXY',
+  isDefault: false,
+  name: 'India connectors',
+  region: 'IND',
+} as const satisfies ConnectorGroupInput;
+
+const pact = new PactV4({
+  consumer: CONSUMER,
+  provider: PROVIDER,
+  dir: GRAPHQL_PACT.generatedDir,
+  spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+  logLevel: 'warn',
+});
+
+function requestHeaders(withToken = true) {
+  return {
+    ...(withToken ? { Authorization: regex('^Bearer \\S+$', `Bearer ${TOKEN}`) } : {}),
+    'client-request-id': uuid(CLIENT_REQUEST_ID),
+    Accept: ACCEPT,
+  };
+}
+
+// The variables as the client sends them: matchers where the value is the caller's, exact where
+// the schema fixes it.
+function addVariables(
+  group: ConnectorGroupInput,
+  connectorId: ReturnType<typeof uuid> | string = uuid(CONNECTOR_ID),
+) {
+  return {
+    input: {
+      applicationId: uuid(APPLICATION_ID),
+      connectorId,
+      connectorGroup: {
+        ...(group.id ? { id: uuid(group.id) } : {}),
+        connectorGroupType: group.connectorGroupType,
+        isDefault: group.isDefault,
+        name: like(group.name),
+        region: like(group.region),
+      },
+    },
+  };
+}
+
+function add(
+  url: string,
+  variables: AddConnectorMemberOfMutationVariables,
+  getToken: () => string | undefined = () => TOKEN,
+) {
+  return createGatewayClient({ url: `${url}${GRAPHQL_PATH}`, getToken }).addConnectorMemberOf(
+    variables,
+  );
+}
+
+const input = (group: ConnectorGroupInput, connectorId = CONNECTOR_ID) => ({
+  input: { applicationId: APPLICATION_ID, connectorId, connectorGroup: group },
+});
+
+// The fields of a group the client reads.
+function groupBody(group: { id: string; name: string; region: string; isDefault: boolean }) {
+  return {
+    id: uuid(group.id),
+    connectorGroupType: 'APPLICATION_PROXY',
+    isDefault: like(group.isDefault),
+    name: like(group.name),
+    region: like(group.region),
+  };
+}
+
+function userErrorsBody(
+  field: string,
+  userError: { code: string; message: string; field: string[] | null },
+  requestId: unknown = like(REQUEST_ID),
+) {
+  return {
+    data: {
+      [field]: {
+        userErrors: [
+          { code: userError.code, message: like(userError.message), field: userError.field },
+        ],
+        requestId,
+      },
+    },
+  };
+}
+
+// The client reads any JSON; the gateway answers in GraphQL over HTTP's media type. Named so the
+// verifier does not hold the gateway to the plain `application/json` a JSON body implies.
+const responseHeaders = {
+  'Content-Type': regex(
+    '^application/(graphql-response\\+)?json(;.*)?$',
+    'application/graphql-response+json; charset=utf-8',
+  ),
+};
+
+function errorBody(extensions: Record<string, unknown>, message: string) {
+  return { errors: [{ message: like(message), extensions }] };
+}
+
+beforeAll(() => {
+  // A stale interaction from an earlier run must never linger in the file.
+  rmSync(GRAPHQL_PACT.generated, { force: true });
+});
+
+describe('GraphQL interactions: mutation AddConnectorMemberOf', () => {
+  const operation = addConnectorMemberOfOperation;
+
+  it('adds by name, creating the group: success with its new id', async () => {
+    await pact
+      .addGraphQLInteraction()
+      .given(HAS_CONNECTOR, { applicationId: APPLICATION_ID, connectorId: CONNECTOR_ID })
+      .uponReceiving('a mutation adding a connector to a group named by name only')
+      .withOperation(operation.name)
+      .withVariables(addVariables(india))
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            addConnectorMemberOf: {
+              connectorGroup: groupBody({ ...india, id: CREATED_GROUP_ID }),
+              userErrors: [],
+              requestId: like(REQUEST_ID),
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await add(server.url, input(india));
+        expect(result).toEqual({
+          kind: 'success',
+          data: { connectorGroup: { ...india, id: CREATED_GROUP_ID } },
+          requestId: REQUEST_ID,
+          clientRequestId: expect.any(String),
+        });
+      });
+  });
+
+  it('adds to an existing group by id: success with that group', async () => {
+    await pact
+      .addGraphQLInteraction()
+      .given(HAS_CONNECTOR, { applicationId: APPLICATION_ID, connectorId: CONNECTOR_ID })
+      .given(HAS_GROUP, {
+        applicationId: APPLICATION_ID,
+        groupId: GROUP_ID,
+        name: westEurope.name,
+        region: 'eur',
+      })
+      .uponReceiving('a mutation adding a connector to an existing group by id')
+      .withOperation(operation.name)
+      .withVariables(addVariables(westEurope))
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            addConnectorMemberOf: {
+              connectorGroup: groupBody(westEurope),
+              userErrors: [],
+              requestId: like(REQUEST_ID),
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await add(server.url, input(westEurope));
+        expect(result).toMatchObject({
+          kind: 'success',
+          data: { connectorGroup: westEurope },
+          requestId: REQUEST_ID,
+        });
+      });
+  });
+
+  it('reports ALREADY_MEMBER as a userError on input.connectorGroup', async () => {
+    await pact
+      .addGraphQLInteraction()
+      .given(HAS_CONNECTOR, { applicationId: APPLICATION_ID, connectorId: CONNECTOR_ID })
+      .given(HAS_GROUP, {
+        applicationId: APPLICATION_ID,
+        groupId: GROUP_ID,
+        name: westEurope.name,
+        region: 'eur',
+      })
+      .given(IS_MEMBER, { connectorId: CONNECTOR_ID, groupId: GROUP_ID })
+      .uponReceiving('a mutation adding a connector to a group it is already a member of')
+      .withOperation(operation.name)
+      .withVariables(addVariables(westEurope))
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody(
+          userErrorsBody('addConnectorMemberOf', {
+            code: 'ALREADY_MEMBER',
+            message: 'The connector is already a member of this connector group.',
+            field: ['input', 'connectorGroup'],
+          }),
+        );
+      })
+      .executeTest(async (server) => {
+        const result = await add(server.url, input(westEurope));
+        expect(result).toEqual({
+          kind: 'userErrors',
+          userErrors: [
+            {
+              code: 'ALREADY_MEMBER',
+              message: 'The connector is already a member of this connector group.',
+              field: ['input', 'connectorGroup'],
+            },
+          ],
+          requestId: REQUEST_ID,
+          clientRequestId: expect.any(String),
+        });
+      });
+  });
+
+  it('reports NOT_FOUND for a connector the application does not have', async () => {
+    const message = `Resource '${UNKNOWN_CONNECTOR_ID}' of type connector does not exist.`;
+    await pact
+      .addGraphQLInteraction()
+      .given(HAS_NO_CONNECTOR, { applicationId: APPLICATION_ID, connectorId: UNKNOWN_CONNECTOR_ID })
+      .uponReceiving('a mutation adding a connector the application does not have')
+      .withOperation(operation.name)
+      .withVariables(addVariables(westEurope, uuid(UNKNOWN_CONNECTOR_ID)))
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder
+          .headers(responseHeaders)
+          .jsonBody(
+            userErrorsBody('addConnectorMemberOf', { code: 'NOT_FOUND', message, field: null }),
+          );
+      })
+      .executeTest(async (server) => {
+        const result = await add(server.url, input(westEurope, UNKNOWN_CONNECTOR_ID));
+        expect(result).toMatchObject({
+          kind: 'userErrors',
+          userErrors: [{ code: 'NOT_FOUND', message, field: null }],
+        });
+      });
+  });
+
+  it('reports INVALID_INPUT the gateway caught itself: the field, and no upstream request-id', async () => {
+    await pact
+      .addGraphQLInteraction()
+      .uponReceiving('a mutation naming a connector by an id that is not a GUID')
+      .withOperation(operation.name)
+      .withVariables(addVariables(westEurope, 'not-a-guid'))
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody(
+          userErrorsBody(
+            'addConnectorMemberOf',
+            {
+              code: 'INVALID_INPUT',
+              message: 'connectorId must be a GUID (8-4-4-4-12 hex digits)',
+              field: ['input', 'connectorId'],
+            },
+            // Null: the upstream was never called.
+            null,
+          ),
+        );
+      })
+      .executeTest(async (server) => {
+        const result = await add(server.url, input(westEurope, 'not-a-guid'));
+        expect(result).toMatchObject({
+          kind: 'userErrors',
+          userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'connectorId'] }],
+          requestId: null,
+        });
+      });
+  });
+
+  it('reports UNAUTHENTICATED without a token', async () => {
+    const message =
+      'Send an `Authorization: Bearer <token>` header: this field calls the Graph API on your behalf.';
+    await pact
+      .addGraphQLInteraction()
+      .uponReceiving('a mutation without an Authorization header')
+      .withOperation(operation.name)
+      .withVariables(addVariables(westEurope))
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders(false)))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody(errorBody({ code: 'UNAUTHENTICATED' }, message));
+      })
+      .executeTest(async (server) => {
+        const result = await add(server.url, input(westEurope), () => undefined);
+        expect(result).toEqual({
+          kind: 'error',
+          code: 'UNAUTHENTICATED',
+          message,
+          clientRequestId: expect.any(String),
+        });
+      });
+  });
+
+  it('reports RATE_LIMITED with retryAfterSeconds past the retry budget', async () => {
+    const message = 'The upstream is rate limiting requests (429): try again in 120 s.';
+    await pact
+      .addGraphQLInteraction()
+      .given(THROTTLED, { retryAfterSeconds: 120 })
+      .uponReceiving('a mutation while the upstream throttles for longer than the retry budget')
+      .withOperation(operation.name)
+      .withVariables(addVariables(westEurope))
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody(
+          errorBody(
+            {
+              code: 'RATE_LIMITED',
+              retryAfterSeconds: integer(120),
+              requestId: like(REQUEST_ID),
+            },
+            message,
+          ),
+        );
+      })
+      .executeTest(async (server) => {
+        const result = await add(server.url, input(westEurope));
+        expect(result).toEqual({
+          kind: 'error',
+          code: 'RATE_LIMITED',
+          message,
+          retryAfterSeconds: 120,
+          requestId: REQUEST_ID,
+          clientRequestId: expect.any(String),
+        });
+      });
+  });
+});
+
+describe('GraphQL interactions: query ConnectorMemberOf', () => {
+  const operation = connectorMemberOfOperation;
+
+  it("lists the connector's groups: the application's Default group", async () => {
+    const defaultGroup = {
+      id: DEFAULT_GROUP_ID,
+      connectorGroupType: 'APPLICATION_PROXY',
+      isDefault: true,
+      name: 'Default',
+      region: 'NAM',
+    } as const;
+    await pact
+      .addGraphQLInteraction()
+      .given(HAS_CONNECTOR, { applicationId: APPLICATION_ID, connectorId: CONNECTOR_ID })
+      .uponReceiving("a query for a connector's groups")
+      .withOperation(operation.name)
+      .withVariables({ applicationId: uuid(APPLICATION_ID), connectorId: uuid(CONNECTOR_ID) })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withQuery(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            connectorMemberOf: {
+              connectorGroups: eachLike(groupBody(defaultGroup)),
+              userErrors: [],
+              requestId: like(REQUEST_ID),
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await createGatewayClient({
+          url: `${server.url}${GRAPHQL_PATH}`,
+          getToken: async () => TOKEN,
+        }).connectorMemberOf({ applicationId: APPLICATION_ID, connectorId: CONNECTOR_ID });
+        expect(result).toEqual({
+          kind: 'success',
+          data: { connectorGroups: [defaultGroup] },
+          requestId: REQUEST_ID,
+          clientRequestId: expect.any(String),
+        });
+      });
+  });
+});
+
+describe('the pact file', () => {
+  it('sends only the client’s own document texts', () => {
+    const written = JSON.parse(readFileSync(GRAPHQL_PACT.generated, 'utf8')) as {
+      interactions: { request: { body: { content: { query: string } } } }[];
+    };
+    const documents = new Set(Object.values(PERSISTED_DOCUMENTS));
+    for (const interaction of written.interactions) {
+      expect(documents).toContain(interaction.request.body.content.query);
+    }
+  });
+
+  it('equals the committed pacts/connector-admin-web-connector-gateway.json (accept: pnpm pact:accept)', () => {
+    expect(
+      existsSync(GRAPHQL_PACT.committed),
+      'no committed pact yet: review build/pacts, then run pnpm pact:accept',
+    ).toBe(true);
+    const { generated, committed } = readPactPair(GRAPHQL_PACT);
+    expect(
+      generated,
+      'the contract changed: review this diff, then run pnpm pact:accept and commit pacts/',
+    ).toBe(committed);
+  });
+});

@@ -1,0 +1,131 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Which connector of which application to add to which connector group. */
+export type AddConnectorMemberOfInput = {
+  /** The object id (a GUID) of the application. */
+  applicationId: string;
+  /** The connector group to add the connector to. */
+  connectorGroup: ConnectorGroupInput;
+  /** The object id (a GUID) of the connector to add. */
+  connectorId: string;
+};
+
+/** The connector group to add the connector to: an existing group by `id`, or a group identified by `name`. */
+export type ConnectorGroupInput = {
+  /** The kind of connector group: APPLICATION_PROXY. */
+  connectorGroupType: ConnectorGroupType;
+  /** The id (a GUID) of an existing group. Omit it to identify the group by `name`. */
+  id?: string | null | undefined;
+  /** Whether the group is the tenant's default connector group. */
+  isDefault: boolean;
+  /** The display name: trimmed, 1 to 256 characters, no control characters. */
+  name: string;
+  /** The region: NAM, EUR, AUS, ASIA or IND (UNKNOWN_FUTURE_VALUE is refused). */
+  region: ConnectorGroupRegion;
+};
+
+/** The region a connector group's traffic is served from. UNKNOWN_FUTURE_VALUE is read-only. */
+export type ConnectorGroupRegion =
+  /** Asia. */
+  | 'ASIA'
+  /** Australia. */
+  | 'AUS'
+  /** Europe. */
+  | 'EUR'
+  /** India. */
+  | 'IND'
+  /** North America. */
+  | 'NAM'
+  /** Graph's placeholder for a region this API does not know yet. Returned when reading; refused as input (INVALID_INPUT). */
+  | 'UNKNOWN_FUTURE_VALUE';
+
+/** The kind of connector group. Graph defines one today. */
+export type ConnectorGroupType =
+  /** A group of Microsoft Entra application proxy connectors. */
+  | 'APPLICATION_PROXY';
+
+/** Why an operation could not be done as asked; the caller can fix each one. */
+export type UserErrorCode =
+  /** The connector is already a member of that connector group. */
+  | 'ALREADY_MEMBER'
+  /** The input is invalid: checked by the gateway (no upstream call) or refused by the upstream with a 400. */
+  | 'INVALID_INPUT'
+  /** The application, connector or connector group does not exist (upstream 404). */
+  | 'NOT_FOUND';
+
+export type AddConnectorMemberOfMutationVariables = Exact<{
+  input: AddConnectorMemberOfInput;
+}>;
+
+
+export type AddConnectorMemberOfMutation = { addConnectorMemberOf: { requestId: string | null, connectorGroup: { id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion } | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
+
+export type ConnectorMemberOfQueryVariables = Exact<{
+  applicationId: string;
+  connectorId: string;
+}>;
+
+
+export type ConnectorMemberOfQuery = { connectorMemberOf: { requestId: string | null, connectorGroups: Array<{ id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion }> | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const AddConnectorMemberOfDocument = new TypedDocumentString(`
+    mutation AddConnectorMemberOf($input: AddConnectorMemberOfInput!) {
+  addConnectorMemberOf(input: $input) {
+    connectorGroup {
+      id
+      connectorGroupType
+      isDefault
+      name
+      region
+    }
+    userErrors {
+      code
+      message
+      field
+    }
+    requestId
+  }
+}
+    `, {"hash":"sha256:373c55ba424c2d42eda3454d055efe58220999587db97070e46161fc6d1841b1"}) as unknown as TypedDocumentString<AddConnectorMemberOfMutation, AddConnectorMemberOfMutationVariables>;
+export const ConnectorMemberOfDocument = new TypedDocumentString(`
+    query ConnectorMemberOf($applicationId: ID!, $connectorId: ID!) {
+  connectorMemberOf(applicationId: $applicationId, connectorId: $connectorId) {
+    connectorGroups {
+      id
+      connectorGroupType
+      isDefault
+      name
+      region
+    }
+    userErrors {
+      code
+      message
+      field
+    }
+    requestId
+  }
+}
+    `, {"hash":"sha256:f921cbd43e0d94cd3bb8e938a9a53d4831392829bb5c32afb44a1cd210ca850f"}) as unknown as TypedDocumentString<ConnectorMemberOfQuery, ConnectorMemberOfQueryVariables>;
