@@ -143,7 +143,7 @@ describe('guardSchema', () => {
       expect.stringMatching(
         /^breaking change not released: Field 'userErrors' was removed from object type 'AddConnectorMemberOfPayload'.*pnpm schema:release/,
       ),
-      `connector-admin-web's interaction "adds a connector to a new group" (/pacts/connector-admin-web-connector-gateway.json) is not valid against schema.graphql: Cannot query field "userErrors" on type "AddConnectorMemberOfPayload". (line 4:5)`,
+      `connector-admin-web's interaction "adds a connector to a new group" (connector-admin-web-connector-gateway.json) is not valid against schema.graphql: Cannot query field "userErrors" on type "AddConnectorMemberOfPayload". (line 4:5)`,
     ]);
     expect(report.text).toContain("  BREAKING  Field 'userErrors' was removed");
   });

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { LoadedPact } from '@connectors/pact-tools';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { operationsReadingEnum } from './enum-readers.ts';
@@ -81,7 +82,7 @@ export async function guardSchema(input: SchemaGuardInput): Promise<SchemaGuardR
       ),
     ...invalid.map(
       ({ operation, errors }) =>
-        `${operation.consumer}'s interaction "${operation.interaction}" (${operation.pactFile}) is not valid against ${input.current.name}: ${errors.join('; ')}`,
+        `${operation.consumer}'s interaction "${operation.interaction}" (${basename(operation.pactFile)}) is not valid against ${input.current.name}: ${errors.join('; ')}`,
     ),
   ];
 

@@ -33,10 +33,9 @@ export class ProviderVerificationError extends Error {
   /** One line per failed interaction. */
   readonly failures: readonly string[];
 
-  constructor(provider: string, failures: readonly string[], options?: ErrorOptions) {
+  constructor(provider: string, failures: readonly string[]) {
     super(
       `${provider} does not honour ${failures.length} interaction(s):\n${failures.map((failure) => `  - ${failure}`).join('\n')}`,
-      options,
     );
     this.failures = failures;
   }
@@ -58,7 +57,9 @@ export function describeVerificationFailure(provider: string, error: unknown): u
   const report = VerificationReport.safeParse(json);
   if (!report.success) return error;
   const failures = report.data.interactionResults
-    .filter((interaction) => interaction.result !== 'Ok')
+    // pact-core 20 writes "OK" and "Error"; compare loosely so a casing change cannot turn a pass
+    // into a reported failure.
+    .filter((interaction) => interaction.result.toUpperCase() !== 'OK')
     .map((interaction) => {
       const states = interaction.providerStates?.length
         ? ` given ${interaction.providerStates.map((state) => `"${state}"`).join(' and ')}`
@@ -70,5 +71,7 @@ export function describeVerificationFailure(provider: string, error: unknown): u
       return `${interaction.consumer ?? 'a consumer'}: "${interaction.description}"${states}: ${how.join('; ')}`;
     });
   if (failures.length === 0) return error;
-  return new ProviderVerificationError(provider, failures, { cause: error });
+  // No `cause`: the raw report is one line of JSON (tens of KiB) that test runners print in full,
+  // and the core has already printed it readably to stdout.
+  return new ProviderVerificationError(provider, failures);
 }

@@ -118,8 +118,9 @@ describe('verifyProvider', () => {
     expect(provider.served).toEqual(['/items/7']);
   });
 
-  it('fails an interaction the provider does not honour', async () => {
+  it('fails naming only the interactions the provider does not honour', async () => {
     const pact = writeItemPact(folder.dir, NAMES, [
+      { description: 'item y is not found', itemId: 'y', status: 404 },
       { description: 'item z is found without a state', itemId: 'z', status: 200 },
     ]);
     const error = await rejection(verify(pact));
@@ -127,7 +128,7 @@ describe('verifyProvider', () => {
     expect((error as ProviderVerificationError).failures).toEqual([
       'item-web: "item z is found without a state": expected 200 but was 404',
     ]);
-    expect(provider.served).toEqual(['/items/z']);
+    expect(provider.served).toEqual(['/items/y', '/items/z']);
   });
 
   it('refuses pacts for another provider, and no pact at all', async () => {
