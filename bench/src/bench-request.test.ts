@@ -1,3 +1,4 @@
+import { SEED } from '@connectors/domain';
 import { describe, expect, it } from 'vitest';
 import { BENCH_BODY, BENCH_GROUP_NAME, isSuccessPayload } from './bench-request.ts';
 
@@ -54,8 +55,8 @@ describe('BENCH_BODY', () => {
     const body = JSON.parse(BENCH_BODY) as { query: string; variables: { input: unknown } };
     expect(body.query).toContain('addConnectorMemberOf(input: $input)');
     expect(body.variables.input).toMatchObject({
-      applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
-      connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+      applicationId: SEED.applicationId,
+      connectorId: SEED.connectorId,
       connectorGroup: { connectorGroupType: 'APPLICATION_PROXY', region: 'EUR' },
     });
   });

@@ -2,10 +2,8 @@
  * The one request every target answers during a run: API.md section 2's mutation with a fixed
  * input, and the check that an answer is the success payload (so the bench never measures errors).
  */
+import { SEED } from '@connectors/domain';
 
-/** Seeded ids (API.md section 3), so the same request also works against fake-graph. */
-export const BENCH_APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
-export const BENCH_CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
 export const BENCH_GROUP_NAME = 'Bench group';
 /** Not a secret: the minimal upstream accepts exactly this token and nothing else. */
 export const BENCH_TOKEN = 'bench-token';
@@ -15,8 +13,9 @@ export const BENCH_QUERY =
 
 export const BENCH_VARIABLES = {
   input: {
-    applicationId: BENCH_APPLICATION_ID,
-    connectorId: BENCH_CONNECTOR_ID,
+    // The seeded ids, so the same request also works against fake-graph.
+    applicationId: SEED.applicationId,
+    connectorId: SEED.connectorId,
     connectorGroup: {
       connectorGroupType: 'APPLICATION_PROXY',
       isDefault: false,

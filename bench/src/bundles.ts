@@ -10,13 +10,15 @@ const run = promisify(execFile);
 export const SERVE_BUNDLE = fileURLToPath(new URL('../build/serve.mjs', import.meta.url));
 const SERVE_ENTRY = fileURLToPath(new URL('./targets/serve.ts', import.meta.url));
 
-/** The gateway's production build script and the bundle it writes (apps/gateway/build/). */
-const GATEWAY_BUILD_SCRIPT = fileURLToPath(
-  new URL('../../apps/gateway/scripts/build.ts', import.meta.url),
-);
-export const GATEWAY_BUNDLE = fileURLToPath(
-  new URL('../../apps/gateway/build/main.mjs', import.meta.url),
-);
+/**
+ * The gateway's production build, through its package's `exports`: the script the bench runs and
+ * the bundle it writes. Loaded only when a gateway target is measured.
+ */
+export async function gatewayBuild(): Promise<{ script: string; bundle: string }> {
+  const script = fileURLToPath(import.meta.resolve('@connectors/gateway/build'));
+  const { GATEWAY_BUNDLE } = await import('@connectors/gateway/build');
+  return { script, bundle: GATEWAY_BUNDLE };
+}
 
 /** A build that takes longer than this has hung. */
 const BUILD_TIMEOUT_MS = 60_000;
@@ -47,7 +49,7 @@ export async function buildBundles(withGateway: boolean): Promise<void> {
     }),
   ];
   if (withGateway) {
-    const { command, args } = nodeCommand(GATEWAY_BUILD_SCRIPT);
+    const { command, args } = nodeCommand((await gatewayBuild()).script);
     builds.push(run(command, args, { timeout: BUILD_TIMEOUT_MS }));
   }
   await Promise.all(builds);

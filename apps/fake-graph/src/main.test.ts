@@ -24,6 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    // biome-ignore lint/style/noProcessEnv: the child starts as a user's would, inheriting this environment (PATH, HOME); the test's settings go on top.
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

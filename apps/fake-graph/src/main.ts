@@ -1,17 +1,11 @@
-import { EnvError, loadEnv } from './env.ts';
+import { loadEnvOrExit } from '@connectors/env';
+import { loadEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { SEED } from './seed.ts';
 import { startFakeGraph } from './start.ts';
 
 // Starts fake-graph from its environment (README: Configuration).
-let env: ReturnType<typeof loadEnv>;
-try {
-  env = loadEnv();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const env = loadEnvOrExit(loadEnv);
 
 const logger = createLogger(env.LOG_LEVEL);
 let running: Awaited<ReturnType<typeof startFakeGraph>>;

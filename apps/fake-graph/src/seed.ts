@@ -1,16 +1,6 @@
 /**
- * The fixed ids fake-graph is seeded with on first start (API.md section 3), so that docs,
- * examples and other packages' tests can name them.
+ * The fixed ids fake-graph is seeded with on first start. They are defined in the domain
+ * (`@connectors/domain`), where the gateway's GraphiQL example and every package's tests read
+ * them too; fake-graph's own files import them from here.
  */
-export const SEED = {
-  applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
-  defaultGroup: {
-    id: 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-    connectorGroupType: 'applicationProxy',
-    isDefault: true,
-    name: 'Default',
-    region: 'nam',
-  },
-  /** Member of {@link SEED.defaultGroup}. */
-  connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
-} as const;
+export { SEED } from '@connectors/domain';

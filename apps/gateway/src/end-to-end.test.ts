@@ -4,7 +4,8 @@
  * seeded connector to "Default" gives ALREADY_MEMBER; the Query reads the memberships back; and
  * Graph's 401, 403 and 429 reach the caller as their error codes.
  */
-import { type RunningFakeGraph, SEED, startFakeGraph } from '@connectors/fake-graph';
+import { SEED } from '@connectors/domain';
+import { type RunningFakeGraph, startFakeGraph } from '@connectors/fake-graph';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestGateway, graphqlBody, type TestGateway } from '../test/gateway-harness.ts';
 import { EXAMPLE_MUTATION, EXAMPLE_VARIABLES } from './graphiql/graphiql.ts';

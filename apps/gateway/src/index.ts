@@ -1,7 +1,7 @@
-export { createGateway, type Gateway, type GatewayDeps, GRAPHQL_PATH } from './create-gateway.ts';
-export { type GatewayEnv, parseEnv } from './env.ts';
-export { EXAMPLE_MUTATION, EXAMPLE_VARIABLES } from './graphiql/graphiql.ts';
-export { createHealthState, type HealthState } from './health/health.ts';
+// What other packages use of the gateway: the bench checks its peers against this schema, and
+// gateway-client's tests run the gateway in process. The app itself starts from
+// `@connectors/gateway/main`; its bundle is built by `./build`.
+export { createGateway, GRAPHQL_PATH } from './create-gateway.ts';
 export { createLogger } from './observability/logger.ts';
-export { createMetrics, type GatewayMetrics } from './observability/metrics.ts';
-export { gatewaySchema, printGatewaySchema } from './schema/schema.ts';
+export { createMetrics } from './observability/metrics.ts';
+export { gatewaySchema } from './schema/schema.ts';

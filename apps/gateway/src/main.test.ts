@@ -5,12 +5,14 @@
  * request in flight (on the fast path: its document was validated by an earlier request) still
  * gets its answer, and the process exits 0.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEED } from '@connectors/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from '../scripts/build.ts';
 import { graphqlBody } from '../test/gateway-harness.ts';
@@ -33,6 +35,7 @@ let entry: string[] = ['--import', 'tsx', 'src/main.ts'];
 function startMain(env: Record<string, string>): Started {
   const child = spawn(process.execPath, entry, {
     cwd: PACKAGE_DIR,
+    // biome-ignore lint/style/noProcessEnv: only PATH is passed on, so the child finds its tools; nothing else of this environment reaches it.
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -153,8 +156,8 @@ describe.each([
         }`,
           {
             input: {
-              applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
-              connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+              applicationId: SEED.applicationId,
+              connectorId: SEED.connectorId,
               connectorGroup: {
                 connectorGroupType: 'APPLICATION_PROXY',
                 isDefault: false,

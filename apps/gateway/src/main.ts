@@ -1,20 +1,14 @@
 import { createServer } from 'node:http';
+import { loadEnvOrExit } from '@connectors/env';
 import { GraphClient } from '@connectors/graph-client';
 import { pino } from 'pino';
 import { createGateway, GRAPHQL_PATH } from './create-gateway.ts';
-import { EnvError, type GatewayEnv, loadEnv } from './env.ts';
+import { loadEnv } from './env.ts';
 import { createHealthState } from './health/health.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 
-let env: GatewayEnv;
-try {
-  env = loadEnv();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+const env = loadEnvOrExit(loadEnv);
 
 const destination = pino.destination({ dest: 1, sync: false });
 const logger = createLogger({ level: env.LOG_LEVEL, destination });

@@ -1,4 +1,4 @@
-import { SEED } from '@connectors/fake-graph';
+import { SEED } from '@connectors/domain';
 
 /** What the banner shows. */
 export interface BannerInput {

@@ -1,7 +1,5 @@
-import { EnvError, parseEnv, port } from '@connectors/env';
+import { parseEnv, port } from '@connectors/env';
 import { z } from 'zod';
-
-export { EnvError };
 
 /**
  * The launcher's configuration. Both ports are optional overrides (tests pick free ones); the

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEED } from '@connectors/fake-graph';
+import { SEED } from '@connectors/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleRequestBody } from './banner.ts';
 
@@ -43,6 +43,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function launch(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    // biome-ignore lint/style/noProcessEnv: the launcher starts as a user's would, inheriting this environment (PATH, HOME); the test's settings go on top.
     env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_PATH: join(dir, 'fake-graph.db'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so afterEach can stop the launcher and its apps together.

@@ -1,22 +1,17 @@
 import { fileURLToPath } from 'node:url';
+import { loadEnvOrExit } from '@connectors/env';
 import { renderBanner } from './banner.ts';
 import { type Child, describeExit, startChild, waitUntilHealthy } from './child.ts';
-import { childEnvironment, EnvError, type LocalEnv, loadEnv } from './env.ts';
+import { childEnvironment, loadEnv } from './env.ts';
 
-// `pnpm start` at the root: fake-graph, then the gateway pointed at it (API.md section 3).
-const FAKE_GRAPH_MAIN = fileURLToPath(new URL('../../fake-graph/src/main.ts', import.meta.url));
-const GATEWAY_MAIN = fileURLToPath(new URL('../../gateway/src/main.ts', import.meta.url));
+// `pnpm start` at the root: fake-graph, then the gateway pointed at it (API.md section 3). Each
+// app's entry is found through its package's `exports`, as a dependency, never by a path.
+const FAKE_GRAPH_MAIN = fileURLToPath(import.meta.resolve('@connectors/fake-graph/main'));
+const GATEWAY_MAIN = fileURLToPath(import.meta.resolve('@connectors/gateway/main'));
 // The gateway drains in-flight requests on SIGTERM; past this, a child is killed.
 const STOP_GRACE_MS = 25_000;
 
-let env: LocalEnv;
-try {
-  env = loadEnv();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const env = loadEnvOrExit(loadEnv);
 
 const children: Child[] = [];
 let stopping = false;

@@ -1,25 +1,8 @@
-import {
-  type GraphQLConnectorGroupRegion,
-  type GraphQLConnectorGroupType,
-  REST_TO_GRAPHQL_REGION,
-  REST_TO_GRAPHQL_TYPE,
-} from '@connectors/domain';
+import { REST_TO_GRAPHQL_REGION, REST_TO_GRAPHQL_TYPE } from '@connectors/domain';
 import { GraphQLError } from 'graphql';
 import { toRestCall } from './rest-call.ts';
+import type { AddConnectorMemberOfPayload } from './schema.generated.ts';
 import type { UpstreamHop } from './upstream-hop.ts';
-
-/** `AddConnectorMemberOfPayload` (API.md section 2) as the bench targets build it. */
-export interface AddConnectorMemberOfPayload {
-  connectorGroup: {
-    id: string | null;
-    connectorGroupType: GraphQLConnectorGroupType;
-    isDefault: boolean;
-    name: string;
-    region: GraphQLConnectorGroupRegion;
-  } | null;
-  userErrors: { code: 'INVALID_INPUT'; message: string; field: string[] | null }[];
-  requestId: string | null;
-}
 
 const BEARER = /^Bearer \S+$/;
 

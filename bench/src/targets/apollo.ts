@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { BENCH_TYPE_DEFS, type BenchContext, createBenchResolvers } from './schema.ts';
+import { type BenchContext, createBenchResolvers, GATEWAY_SDL } from './schema.ts';
 import type { TargetDeps, TargetServer } from './target-server.ts';
 import { createPoolHop } from './upstream-hop.ts';
 
@@ -18,7 +18,7 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 export async function createApolloPeer(deps: TargetDeps): Promise<TargetServer> {
   const hop = createPoolHop(deps.upstreamUrl);
   const apollo = new ApolloServer<BenchContext>({
-    typeDefs: BENCH_TYPE_DEFS,
+    typeDefs: GATEWAY_SDL,
     resolvers: createBenchResolvers(hop),
   });
   await apollo.start();

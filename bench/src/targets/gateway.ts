@@ -1,19 +1,28 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GATEWAY_BUNDLE } from '../bundles.ts';
+import { gatewayBuild } from '../bundles.ts';
 import type { ChildProcesses } from '../child-processes.ts';
 import type { CpuPinning } from '../cpu-pinning.ts';
 import { childEnv } from '../env.ts';
 import { type ServerProcess, startServerProcess } from '../server-process.ts';
 
-/** The gateway app's folder and entry; what runs is its production bundle, built from this. */
-const GATEWAY_DIR = fileURLToPath(new URL('../../../apps/gateway/', import.meta.url));
-export const GATEWAY_MAIN = `${GATEWAY_DIR}src/main.ts`;
+/**
+ * The gateway's entry, through its package's `exports`; what runs is its production bundle, built
+ * from this. `undefined` when this checkout has no gateway to resolve.
+ */
+function resolveGatewayMain(): string | undefined {
+  try {
+    return fileURLToPath(import.meta.resolve('@connectors/gateway/main'));
+  } catch {
+    return undefined;
+  }
+}
+const GATEWAY_MAIN = resolveGatewayMain();
 
 /** Why the gateway cannot be benchmarked in this checkout, or `null` when it can. */
 export function gatewayUnavailableReason(): string | null {
-  return existsSync(GATEWAY_MAIN) ? null : 'apps/gateway/src/main.ts not found';
+  return GATEWAY_MAIN === undefined ? '@connectors/gateway/main does not resolve' : null;
 }
 
 /**
@@ -48,11 +57,13 @@ export async function startGateway(
   timeoutMs: number,
   fastPath = true,
 ): Promise<ServerProcess> {
+  if (GATEWAY_MAIN === undefined) throw new Error(gatewayUnavailableReason() ?? 'no gateway');
   const port = await freePort();
   return startServerProcess(children, pinning, {
     name: fastPath ? 'gateway' : 'gateway-yoga',
-    script: GATEWAY_BUNDLE,
-    cwd: GATEWAY_DIR,
+    script: (await gatewayBuild()).bundle,
+    // The gateway app's folder, as `pnpm --filter ./apps/gateway start` runs it.
+    cwd: dirname(dirname(GATEWAY_MAIN)),
     env: childEnv({
       PORT: String(port),
       UPSTREAM_URL: upstreamUrl,

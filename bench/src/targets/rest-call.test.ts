@@ -1,3 +1,4 @@
+import { SEED } from '@connectors/domain';
 import { describe, expect, it } from 'vitest';
 import { BENCH_VARIABLES } from '../bench-request.ts';
 import { toRestCall } from './rest-call.ts';
@@ -8,7 +9,7 @@ describe('toRestCall', () => {
     expect(call.ok).toBe(true);
     if (!call.ok) return;
     expect(call.value.path).toBe(
-      '/applications/6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12/connectorGroup/members/e98f0710-0710-e98f-1007-8fe910078fe9/memberOf/$ref',
+      `/applications/${SEED.applicationId}/connectorGroup/members/${SEED.connectorId}/memberOf/$ref`,
     );
     expect(call.value.body).toBe(
       '{"@odata.type":"#microsoft.graph.connectorGroup","connectorGroupType":"applicationProxy","isDefault":false,"name":"Bench group","region":"eur"}',
@@ -16,7 +17,7 @@ describe('toRestCall', () => {
   });
 
   it('sends the group id right after @odata.type when one is named', () => {
-    const id = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    const id = SEED.defaultGroup.id;
     const call = toRestCall({
       ...BENCH_VARIABLES.input,
       connectorGroup: { ...BENCH_VARIABLES.input.connectorGroup, id },

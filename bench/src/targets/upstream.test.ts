@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { SEED } from '@connectors/domain';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_HEADERS } from '../bench-request.ts';
 import { createUpstream, UPSTREAM_BASE_PATH, UPSTREAM_COUNT_PATH } from './upstream.ts';
 
-const REF =
-  '/applications/6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12/connectorGroup/members/e98f0710-0710-e98f-1007-8fe910078fe9/memberOf/$ref';
+const REF = `/applications/${SEED.applicationId}/connectorGroup/members/${SEED.connectorId}/memberOf/$ref`;
 const BODY = JSON.stringify({
   '@odata.type': '#microsoft.graph.connectorGroup',
   connectorGroupType: 'applicationProxy',

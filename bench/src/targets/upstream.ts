@@ -5,8 +5,9 @@ import {
   GRAPH_ERROR_CODES,
   graphErrorEnvelope,
   memberOfRefPath,
+  SEED,
 } from '@connectors/domain';
-import { BENCH_APPLICATION_ID, BENCH_CONNECTOR_ID, BENCH_TOKEN } from '../bench-request.ts';
+import { BENCH_TOKEN } from '../bench-request.ts';
 import type { TargetServer } from './target-server.ts';
 
 /** The version path the minimal upstream serves under, like Graph's `/v1.0`. */
@@ -15,7 +16,7 @@ export const UPSTREAM_BASE_PATH = '/v1.0';
 /** Answers the number of `$ref` POSTs accepted so far, as `{"calls": N}`. */
 export const UPSTREAM_COUNT_PATH = '/count';
 
-const REF_PATH = `${UPSTREAM_BASE_PATH}${memberOfRefPath(BENCH_APPLICATION_ID, BENCH_CONNECTOR_ID)}`;
+const REF_PATH = `${UPSTREAM_BASE_PATH}${memberOfRefPath(SEED.applicationId, SEED.connectorId)}`;
 const AUTHORIZATION = `Bearer ${BENCH_TOKEN}`;
 
 function sendError(response: ServerResponse, status: number, code: string, message: string) {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { BENCH_TYPE_DEFS, type BenchContext, createBenchResolvers } from './schema.ts';
+import { type BenchContext, createBenchResolvers, GATEWAY_SDL } from './schema.ts';
 import type { TargetDeps, TargetServer } from './target-server.ts';
 import { createPoolHop, type UpstreamHop } from './upstream-hop.ts';
 
@@ -11,7 +11,7 @@ import { createPoolHop, type UpstreamHop } from './upstream-hop.ts';
 export function createYogaServer(hop: UpstreamHop): TargetServer {
   const yoga = createYoga<object, BenchContext>({
     schema: createSchema<BenchContext>({
-      typeDefs: BENCH_TYPE_DEFS,
+      typeDefs: GATEWAY_SDL,
       resolvers: createBenchResolvers(hop),
     }),
     context: ({ request }) => ({ authorization: request.headers.get('authorization') }),

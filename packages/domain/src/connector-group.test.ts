@@ -9,6 +9,7 @@ import {
   ConnectorGroupTypeRead,
 } from './connector-group.ts';
 import { DirectoryObjectId } from './ids.ts';
+import { SEED } from './seed.ts';
 import { validate } from './validation.ts';
 
 const valid = {
@@ -26,8 +27,8 @@ function issuesOf(input: unknown) {
 
 describe('DirectoryObjectId', () => {
   it.each([
-    'e98f0710-0710-e98f-1007-8fe910078fe9', // the seed's own id: no RFC 4122 version nibble
-    '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
+    SEED.connectorId, // no RFC 4122 version nibble
+    SEED.applicationId,
     '00000000-0000-0000-0000-000000000000',
     'ABCDEF01-2345-6789-ABCD-EF0123456789',
   ])('accepts the GUID %s', (id) => {
@@ -55,7 +56,7 @@ describe('ConnectorGroupInput (write)', () => {
   });
 
   it('accepts an optional existing group id', () => {
-    const id = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    const id = SEED.defaultGroup.id;
     expect(validate(ConnectorGroupInput, { ...valid, id })).toEqual({
       ok: true,
       value: { ...valid, id },
@@ -135,11 +136,11 @@ describe('ConnectorGroup (read)', () => {
   it('ignores unknown properties and keeps a server-assigned id', () => {
     const parsed = ConnectorGroup.parse({
       '@odata.type': '#microsoft.graph.connectorGroup',
-      id: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+      id: SEED.connectorId,
       ...valid,
       connectorCount: 3,
     });
-    expect(parsed).toEqual({ id: 'e98f0710-0710-e98f-1007-8fe910078fe9', ...valid });
+    expect(parsed).toEqual({ id: SEED.connectorId, ...valid });
   });
 
   it('reads unknownFutureValue and any unknown enum value as unknownFutureValue', () => {
@@ -159,7 +160,7 @@ describe('AddMemberOfRequest', () => {
   it('reports every problem with its full path', () => {
     const result = validate(AddMemberOfRequest, {
       applicationId: 'app',
-      connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+      connectorId: SEED.connectorId,
       connectorGroup: { ...valid, name: '' },
     });
     expect(result.ok).toBe(false);
@@ -167,7 +168,7 @@ describe('AddMemberOfRequest', () => {
     expect(result.issues.map((issue) => [issue.field, issue.message])).toEqual([
       [
         ['applicationId'],
-        'applicationId must be a GUID (8-4-4-4-12 hex digits, e.g. 6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12)',
+        `applicationId must be a GUID (8-4-4-4-12 hex digits, e.g. ${SEED.applicationId})`,
       ],
       [['connectorGroup', 'name'], 'connectorGroup.name must not be empty or only spaces'],
     ]);

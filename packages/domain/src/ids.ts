@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { SEED } from './seed.ts';
 
 /**
  * A Graph object id: a GUID of 8-4-4-4-12 hex digits, any version or variant.
  *
- * `z.guid()`, not `z.uuid()`: Graph ids need not be RFC 4122 UUIDs (the seed's own example id
- * `e98f0710-0710-e98f-1007-8fe910078fe9` has no valid version nibble).
+ * `z.guid()`, not `z.uuid()`: Graph ids need not be RFC 4122 UUIDs (the seed's own connector id,
+ * `SEED.connectorId`, has no valid version nibble).
  */
 export const DirectoryObjectId = z.guid({
   error: (issue) =>
     issue.input === undefined
       ? 'is required'
-      : 'must be a GUID (8-4-4-4-12 hex digits, e.g. 6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12)',
+      : `must be a GUID (8-4-4-4-12 hex digits, e.g. ${SEED.applicationId})`,
 });
 export type DirectoryObjectId = z.infer<typeof DirectoryObjectId>;
 

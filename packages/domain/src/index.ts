@@ -5,4 +5,5 @@ export * from './ids.ts';
 export { buildOpenApiDocument, renderOpenApiDocument } from './openapi.ts';
 export * from './rest-body.ts';
 export * from './rest-path.ts';
+export { SEED } from './seed.ts';
 export * from './validation.ts';

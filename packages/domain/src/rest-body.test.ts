@@ -7,6 +7,7 @@ import {
   REST_TO_GRAPHQL_TYPE,
 } from './graphql-enums.ts';
 import { toRestBody } from './rest-body.ts';
+import { SEED } from './seed.ts';
 
 const group = {
   connectorGroupType: 'applicationProxy',
@@ -23,7 +24,7 @@ describe('toRestBody', () => {
   });
 
   it('puts an existing group id right after @odata.type', () => {
-    const id = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    const id = SEED.defaultGroup.id;
     expect(JSON.stringify(toRestBody({ ...group, id }))).toBe(
       `{"@odata.type":"#microsoft.graph.connectorGroup","id":"${id}","connectorGroupType":"applicationProxy","isDefault":false,"name":"West Europe connectors","region":"eur"}`,
     );

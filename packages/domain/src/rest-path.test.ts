@@ -7,11 +7,12 @@ import {
   parseUpstreamBase,
   upstreamUrl,
 } from './rest-path.ts';
+import { SEED } from './seed.ts';
 import { ValidationError } from './validation.ts';
 
-const APP = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
-const CONNECTOR = 'e98f0710-0710-e98f-1007-8fe910078fe9';
-const GROUP = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const APP = SEED.applicationId;
+const CONNECTOR = SEED.connectorId;
+const GROUP = SEED.defaultGroup.id;
 const TEMPLATE =
   /^\/applications\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\/connectorGroup\/members\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\/memberOf\/\$ref$/;
 

@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SEED } from '@connectors/fake-graph';
+import { SEED } from '@connectors/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessGateway, startInProcessGateway } from '../test/in-process-gateway.ts';
 import { createGatewayClient, type GatewayClientOptions } from './create-gateway-client.ts';

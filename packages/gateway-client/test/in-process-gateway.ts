@@ -24,6 +24,7 @@ export async function startInProcessGateway(): Promise<InProcessGateway> {
   });
   const gateway = createGateway({
     client,
+    // biome-ignore lint/style/noProcessEnv: GWC_LOG is a debugging switch for this test harness only (default silent); no product code reads it.
     logger: createLogger({ level: (process.env.GWC_LOG as 'silent') ?? 'silent' }),
     metrics: createMetrics(),
     production: true,

@@ -3,6 +3,7 @@ import {
   DUPLICATE_REFERENCE_MESSAGE,
   GRAPH_ERROR_CODES,
   graphErrorEnvelope,
+  SEED,
   toRestBody,
   ValidationError,
 } from '@connectors/domain';
@@ -18,9 +19,9 @@ import {
 import { GraphClient, type GraphClientOptions } from './graph-client.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 
-const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
-const CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
-const GROUP_ID = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const APPLICATION_ID = SEED.applicationId;
+const CONNECTOR_ID = SEED.connectorId;
+const GROUP_ID = SEED.defaultGroup.id;
 const NEW_GROUP_ID = '0f5c7a4e-9d1b-4a2c-8e3f-6b7d9c1a2e40';
 const CLIENT_REQUEST_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-part.signature';

@@ -1,15 +1,3 @@
-export { type Clock, systemClock } from './clock.ts';
-export {
-  type AddConnectorMemberOfRequest,
-  GraphClient,
-  type GraphClientOptions,
-  type ListConnectorMemberOfRequest,
-} from './graph-client.ts';
-export type * from './result.ts';
-export {
-  backoffDelayMs,
-  DEFAULT_BACKOFF_BASE_MS,
-  parseRetryAfter,
-  RETRYABLE_STATUSES,
-} from './retry-policy.ts';
+export { GraphClient } from './graph-client.ts';
+export type { GraphFailure } from './result.ts';
 export type { UpstreamCallEvent } from './upstream-call-event.ts';

@@ -8,6 +8,7 @@ const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
 /** Runs the real command with only the given broker variables (none of the caller's). */
 function run(command: string, env: Record<string, string> = {}) {
+  // biome-ignore lint/style/noProcessEnv: the command starts as a user's would, inheriting this environment (PATH, HOME) minus the broker settings, which each case sets itself.
   const { PACT_BROKER_BASE_URL: _url, PACT_VERSION: _v, PACT_BRANCH: _b, ...rest } = process.env;
   return spawnSync(TSX, [SCRIPT, command], {
     env: { ...rest, ...env },

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseBrokerEnv } from '../src/broker/broker-env.ts';
+import { loadBrokerEnv } from '../src/broker/env.ts';
 import { pacticipantVersion } from '../src/broker/pacticipant-version.ts';
 
 /** The pacticipant this repo deploys. */
@@ -23,8 +23,7 @@ if (command !== 'publish' && command !== 'can-i-deploy') {
   process.exit(2);
 }
 
-// The one place the broker commands read the environment.
-const parsed = parseBrokerEnv(process.env);
+const parsed = loadBrokerEnv();
 if (!parsed.ok) {
   console.error(parsed.message);
   process.exit(1);

@@ -1,4 +1,5 @@
 export { type BrokerEnv, NO_BROKER_MESSAGE, parseBrokerEnv } from './broker/broker-env.ts';
+export { loadBrokerEnv } from './broker/env.ts';
 export {
   type Git,
   type PacticipantVersion,

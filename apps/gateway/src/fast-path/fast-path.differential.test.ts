@@ -8,8 +8,10 @@
  * production. Each request is sent twice, so the second meets a document the fast path knows; the
  * test also checks the fast path really served the requests it should, and only those.
  */
+
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SEED } from '@connectors/domain';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from '../../test/gateway-harness.ts';
@@ -27,9 +29,9 @@ import { MAX_REQUEST_BODY_BYTES } from '../protection/body-limit.ts';
 import { ARMOR_LIMITS } from '../protection/limits.ts';
 import { FAST_PATH_MAX_BODY_BYTES } from './fast-path.ts';
 
-const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
-const CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
-const GROUP_ID = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const APPLICATION_ID = SEED.applicationId;
+const CONNECTOR_ID = SEED.connectorId;
+const GROUP_ID = SEED.defaultGroup.id;
 const TOKEN = 'Bearer differential-token';
 
 const MUTATION =

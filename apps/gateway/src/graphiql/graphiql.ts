@@ -1,13 +1,14 @@
+import { SEED } from '@connectors/domain';
 import type { GraphiQLOptions } from 'graphql-yoga';
 
 /**
- * The ids fake-graph seeds (API.md section 3), so the example runs as is against `pnpm start`.
+ * The ids fake-graph seeds (`SEED`), so the example runs as is against `pnpm start`.
  * Against another upstream, replace them with real ids.
  */
 export const EXAMPLE_VARIABLES = {
   input: {
-    applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
-    connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+    applicationId: SEED.applicationId,
+    connectorId: SEED.connectorId,
     connectorGroup: {
       connectorGroupType: 'APPLICATION_PROXY',
       isDefault: false,

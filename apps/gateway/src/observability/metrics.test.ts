@@ -2,7 +2,7 @@
  * Contract: `/metrics` serves Prometheus text with requests by operation and outcome, and a
  * histogram of upstream attempts by operation, outcome and status.
  */
-import { GRAPH_ERROR_CODES } from '@connectors/domain';
+import { GRAPH_ERROR_CODES, SEED } from '@connectors/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, graphqlBody, type TestGateway } from '../../test/gateway-harness.ts';
 import {
@@ -15,8 +15,8 @@ const MUTATION = `mutation($input: AddConnectorMemberOfInput!) {
   addConnectorMemberOf(input: $input) { requestId }
 }`;
 const input = {
-  applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
-  connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+  applicationId: SEED.applicationId,
+  connectorId: SEED.connectorId,
   connectorGroup: {
     connectorGroupType: 'APPLICATION_PROXY',
     isDefault: false,

@@ -2,7 +2,7 @@
  * Contract: one JSON log line per GraphQL request with operation, outcome, status, durations
  * and request ids; the bearer token appears in no log line at any level, debug included.
  */
-import { GRAPH_ERROR_CODES } from '@connectors/domain';
+import { GRAPH_ERROR_CODES, SEED } from '@connectors/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, graphqlBody, type TestGateway } from '../../test/gateway-harness.ts';
 import {
@@ -19,8 +19,8 @@ const MUTATION = `mutation AddToWestEurope($input: AddConnectorMemberOfInput!) {
   addConnectorMemberOf(input: $input) { userErrors { code } requestId }
 }`;
 const input = {
-  applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
-  connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+  applicationId: SEED.applicationId,
+  connectorId: SEED.connectorId,
   connectorGroup: {
     connectorGroupType: 'APPLICATION_PROXY',
     isDefault: false,

@@ -4,7 +4,9 @@
  * ban stop abusive documents before any upstream call; CSRF prevention lets plain JSON clients
  * through; production turns introspection, field suggestions and GraphiQL off.
  */
+
 import { request as httpRequest } from 'node:http';
+import { SEED } from '@connectors/domain';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestGateway, graphqlBody, type TestGateway } from '../../test/gateway-harness.ts';
@@ -14,8 +16,8 @@ import { ARMOR_LIMITS } from './limits.ts';
 
 const AUTHORIZATION = 'Bearer protection-token';
 const INPUT = `{
-  applicationId: "6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12",
-  connectorId: "e98f0710-0710-e98f-1007-8fe910078fe9",
+  applicationId: "${SEED.applicationId}",
+  connectorId: "${SEED.connectorId}",
   connectorGroup: { connectorGroupType: APPLICATION_PROXY, isDefault: false, name: "G", region: EUR }
 }`;
 const MUTATION = `mutation { addConnectorMemberOf(input: ${INPUT}) { requestId } }`;
@@ -165,8 +167,8 @@ describe('protections', () => {
       const response = await post(
         graphqlBody(query, {
           input: {
-            applicationId: '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12',
-            connectorId: 'e98f0710-0710-e98f-1007-8fe910078fe9',
+            applicationId: SEED.applicationId,
+            connectorId: SEED.connectorId,
             connectorGroup: {
               connectorGroupType: 'APPLICATION_PROXY',
               isDefault: false,

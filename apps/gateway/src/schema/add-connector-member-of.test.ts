@@ -11,6 +11,7 @@ import {
   DUPLICATE_REFERENCE_MESSAGE,
   GRAPH_ERROR_CODES,
   isDirectoryObjectId,
+  SEED,
 } from '@connectors/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -22,9 +23,9 @@ import {
   startScriptedUpstream,
 } from '../../test/scripted-upstream.ts';
 
-const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
-const CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
-const GROUP_ID = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const APPLICATION_ID = SEED.applicationId;
+const CONNECTOR_ID = SEED.connectorId;
+const GROUP_ID = SEED.defaultGroup.id;
 const AUTHORIZATION = 'Bearer eyJ0eXAiOiJKV1QifQ.test-token.signature';
 const CALLER_REQUEST_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

@@ -2,7 +2,7 @@
  * Contract: `Query.connectorMemberOf` reads a connector's groups through GET .../memberOf, with
  * the mutation's error model (user errors as data, faults as coded errors) and its token rule.
  */
-import { GRAPH_ERROR_CODES } from '@connectors/domain';
+import { GRAPH_ERROR_CODES, SEED } from '@connectors/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestGateway, graphqlBody, type TestGateway } from '../../test/gateway-harness.ts';
 import {
@@ -11,8 +11,8 @@ import {
   startScriptedUpstream,
 } from '../../test/scripted-upstream.ts';
 
-const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
-const CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
+const APPLICATION_ID = SEED.applicationId;
+const CONNECTOR_ID = SEED.connectorId;
 const AUTHORIZATION = 'Bearer list-token';
 
 const QUERY = `query Groups($applicationId: ID!, $connectorId: ID!) {
@@ -72,7 +72,7 @@ describe('connectorMemberOf', () => {
           '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#connectorGroups',
           value: [
             {
-              id: 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+              id: SEED.defaultGroup.id,
               connectorGroupType: 'applicationProxy',
               isDefault: true,
               name: 'Default',
@@ -87,7 +87,7 @@ describe('connectorMemberOf', () => {
     expect(body.data?.connectorMemberOf).toEqual({
       connectorGroups: [
         {
-          id: 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+          id: SEED.defaultGroup.id,
           connectorGroupType: 'APPLICATION_PROXY',
           isDefault: true,
           name: 'Default',

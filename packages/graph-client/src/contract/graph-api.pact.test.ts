@@ -20,6 +20,7 @@ import {
   DUPLICATE_REFERENCE_MESSAGE,
   DUPLICATE_REFERENCE_MESSAGE_PREFIX,
   GRAPH_ERROR_CODES,
+  SEED,
 } from '@connectors/domain';
 import {
   MatchersV3,
@@ -45,8 +46,8 @@ import {
 const { like, regex, uuid, eachLike } = MatchersV3;
 
 // Ids as provider-state parameters: the provider creates exactly what each interaction names.
-const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
-const CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
+const APPLICATION_ID = SEED.applicationId;
+const CONNECTOR_ID = SEED.connectorId;
 const GROUP_ID = '5d3c2b1a-0f9e-4d8c-b7a6-958473625140';
 const CREATED_GROUP_ID = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';

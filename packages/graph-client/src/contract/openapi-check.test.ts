@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SEED } from '@connectors/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPactAgainstOpenApi, withServerBasePath } from './openapi-check.ts';
 import { OPENAPI_DOCUMENT } from './pact-file.ts';
@@ -8,8 +9,7 @@ import { OPENAPI_DOCUMENT } from './pact-file.ts';
 const workDir = mkdtempSync(join(tmpdir(), 'openapi-check-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-const PATH =
-  '/v1.0/applications/6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12/connectorGroup/members/e98f0710-0710-e98f-1007-8fe910078fe9/memberOf/$ref';
+const PATH = `/v1.0/applications/${SEED.applicationId}/connectorGroup/members/${SEED.connectorId}/memberOf/$ref`;
 
 // A minimal V4 pact with one interaction, for checking the checker itself.
 function pactWith(status: number, responseBody?: unknown): string {

@@ -2,11 +2,11 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
-
 /** The committed contracts, one file per consumer and provider: what review sees and providers verify. */
-export const PACTS_DIR = `${REPO_ROOT}pacts`;
+export const PACTS_DIR = fileURLToPath(new URL('../../../../pacts', import.meta.url));
+
+/** The repository root, where `pacts/` is (for messages that show paths from there). */
+export const REPO_ROOT = dirname(PACTS_DIR);
 
 /** Where one consumer package writes a pact and where that pact is committed. */
 export interface PactFiles {
@@ -69,9 +69,9 @@ export const GENERATED_PACT = REST_PACT.generated;
 /** The committed contract: what review sees, what the provider verifies. */
 export const COMMITTED_PACT = REST_PACT.committed;
 
-/** The described API the pact must stay within. */
+/** The described API the pact must stay within (the domain's `openapi.json` export). */
 export const OPENAPI_DOCUMENT = fileURLToPath(
-  new URL('../../../domain/openapi.json', import.meta.url),
+  import.meta.resolve('@connectors/domain/openapi.json'),
 );
 
 interface PactDocument {

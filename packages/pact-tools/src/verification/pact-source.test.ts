@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pactDir, writeItemPact } from '../../test/hand-written-pact.ts';
+import { parseBrokerEnv } from '../broker/broker-env.ts';
 import { pactSourceFor } from './pact-source.ts';
 
 let folder: ReturnType<typeof pactDir>;
@@ -15,22 +16,26 @@ describe('pactSourceFor', () => {
     const web = writeItemPact(folder.dir, { consumer: 'web', provider: 'api' }, []);
     const app = writeItemPact(folder.dir, { consumer: 'app', provider: 'api' }, []);
     writeItemPact(folder.dir, { consumer: 'api', provider: 'store' }, []);
-    expect(pactSourceFor('api', { env: {}, pactsDir: folder.dir, git })).toEqual({
-      pactFiles: [app, web],
-    });
+    expect(pactSourceFor('api', { broker: parseBrokerEnv({}), pactsDir: folder.dir, git })).toEqual(
+      {
+        pactFiles: [app, web],
+      },
+    );
   });
 
   it('without a broker and without a pact for the provider, fails saying both', () => {
     writeItemPact(folder.dir, { consumer: 'api', provider: 'store' }, []);
-    expect(() => pactSourceFor('api', { env: {}, pactsDir: folder.dir, git })).toThrow(
-      `no pact under ${folder.dir} has provider api, and PACT_BROKER_BASE_URL is not set`,
-    );
+    expect(() =>
+      pactSourceFor('api', { broker: parseBrokerEnv({}), pactsDir: folder.dir, git }),
+    ).toThrow(`no pact under ${folder.dir} has provider api, and PACT_BROKER_BASE_URL is not set`);
   });
 
   it('with a broker, verifies from it (files ignored), publishing from CI only', () => {
     writeItemPact(folder.dir, { consumer: 'web', provider: 'api' }, []);
     const env = { PACT_BROKER_BASE_URL: 'https://broker.example', PACT_VERSION: 'abc', CI: 'true' };
-    expect(pactSourceFor('api', { env, pactsDir: folder.dir, git })).toEqual({
+    expect(
+      pactSourceFor('api', { broker: parseBrokerEnv(env), pactsDir: folder.dir, git }),
+    ).toEqual({
       broker: {
         pactBrokerUrl: 'https://broker.example',
         consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }],
@@ -44,7 +49,11 @@ describe('pactSourceFor', () => {
   it('with a wrong broker setting, fails naming it rather than falling back to files', () => {
     writeItemPact(folder.dir, { consumer: 'web', provider: 'api' }, []);
     expect(() =>
-      pactSourceFor('api', { env: { PACT_BROKER_BASE_URL: 'broker' }, pactsDir: folder.dir, git }),
+      pactSourceFor('api', {
+        broker: parseBrokerEnv({ PACT_BROKER_BASE_URL: 'broker' }),
+        pactsDir: folder.dir,
+        git,
+      }),
     ).toThrow('PACT_BROKER_BASE_URL must be an absolute http(s) URL');
   });
 });

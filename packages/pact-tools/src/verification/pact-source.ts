@@ -1,4 +1,5 @@
-import { NO_BROKER_MESSAGE, parseBrokerEnv } from '../broker/broker-env.ts';
+import { NO_BROKER_MESSAGE, type parseBrokerEnv } from '../broker/broker-env.ts';
+import { loadBrokerEnv } from '../broker/env.ts';
 import { type Git, pacticipantVersion } from '../broker/pacticipant-version.ts';
 import { brokerVerifierOptions } from '../broker/verification-source.ts';
 import { readPactDir } from '../pact-file/pact-file.ts';
@@ -6,8 +7,8 @@ import type { PactSource } from './verify-provider.ts';
 
 /** Options of {@link pactSourceFor}. */
 export interface PactSourceOptions {
-  /** The process environment (the broker settings are read from it, and only from here). */
-  env: Readonly<Record<string, string | undefined>>;
+  /** The broker settings; default this process's ({@link loadBrokerEnv}). */
+  broker?: ReturnType<typeof parseBrokerEnv>;
   /** Where the committed pacts are, used when there is no broker. */
   pactsDir: string;
   /** For tests; default the real git in the current directory. */
@@ -21,7 +22,7 @@ export interface PactSourceOptions {
  * for the provider at all, is an error naming what to fix, never a verification of nothing.
  */
 export function pactSourceFor(provider: string, options: PactSourceOptions): PactSource {
-  const broker = parseBrokerEnv(options.env);
+  const broker = options.broker ?? loadBrokerEnv();
   if (broker.ok) {
     return {
       broker: brokerVerifierOptions(broker.value, pacticipantVersion(broker.value, options.git)),
