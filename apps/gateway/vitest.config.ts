@@ -11,6 +11,8 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
+    // The Pact core otherwise sends usage telemetry on every run.
+    env: { PACT_DO_NOT_TRACK: 'true' },
     // The browser test starts chromium; everything else finishes in well under a second.
     testTimeout: 20_000,
     hookTimeout: 30_000,
