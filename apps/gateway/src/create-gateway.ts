@@ -8,6 +8,9 @@ import {
 } from './fast-path/validated-documents.ts';
 import { graphiqlOptions, renderGraphiQL } from './graphiql/graphiql.ts';
 import { HEALTHZ_PATH, type HealthState, useReadiness } from './health/health.ts';
+import { answerBadTarget, answerUnexpected } from './http/last-resort.ts';
+import { checkRequestTarget } from './http/request-target.ts';
+import { type NodeHandler, type OnUnexpected, yogaListener } from './http/yoga-listener.ts';
 import { yogaLogger } from './observability/logger.ts';
 import type { GatewayMetrics } from './observability/metrics.ts';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.ts';
@@ -100,10 +103,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     plugins,
   });
   const fastPathStats: FastPathStats = { served: 0 };
-  const viaYoga = (request: IncomingMessage, response: ServerResponse): void => {
-    void yoga(request, response);
-  };
-  const handler = fastPath
+  const onUnexpected: OnUnexpected = (request, response, error) =>
+    answerUnexpected(deps.logger, request, response, error);
+  const viaYoga = yogaListener(yoga, onUnexpected);
+  const handler: NodeHandler = fastPath
     ? createFastPath(
         {
           schema: gatewaySchema,
@@ -113,10 +116,28 @@ export function createGateway(deps: GatewayDeps): Gateway {
           metrics: deps.metrics,
           documents,
           graphqlPath: GRAPHQL_PATH,
+          onUnexpected,
         },
         viaYoga,
         fastPathStats,
       )
     : viaYoga;
-  return Object.assign(handler, { fetch: yoga.fetch, yoga, fastPathStats });
+  // The front door, before both paths: the request target and Host checked (absolute form made
+  // origin form), and a last resort around everything, so nothing thrown reaches a client.
+  const frontDoor = (request: IncomingMessage, response: ServerResponse): void => {
+    const fault = checkRequestTarget(request);
+    if (fault !== undefined) {
+      if (deps.logger.isLevelEnabled('debug')) {
+        deps.logger.debug({ method: request.method, status: 400, fault }, 'request refused');
+      }
+      answerBadTarget(response, fault);
+      return;
+    }
+    try {
+      handler(request, response);
+    } catch (error) {
+      onUnexpected(request, response, error);
+    }
+  };
+  return Object.assign(frontDoor, { fetch: yoga.fetch, yoga, fastPathStats });
 }

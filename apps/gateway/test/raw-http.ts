@@ -162,4 +162,5 @@ export async function rawRequest(
 }
 
 /** A stack frame (`at fn (file:line)`) or an absolute file path, anywhere in `text`. */
-export const STACK_OR_PATH = /\bat .+:\d+|file:\/\/|\/(?:work|home|usr|tmp|node_modules)\/|\.[cm]?[jt]s:\d+/;
+export const STACK_OR_PATH =
+  /\bat .+:\d+|file:\/\/|\/(?:work|home|usr|tmp|node_modules)\/|\.[cm]?[jt]s:\d+/;

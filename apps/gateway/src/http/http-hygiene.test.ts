@@ -10,7 +10,12 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, graphqlBody, type TestGateway } from '../../test/gateway-harness.ts';
-import { parseResponses, RawConnection, rawRequest, STACK_OR_PATH } from '../../test/raw-http.ts';
+import {
+  type parseResponses,
+  RawConnection,
+  rawRequest,
+  STACK_OR_PATH,
+} from '../../test/raw-http.ts';
 import { type ScriptedUpstream, startScriptedUpstream } from '../../test/scripted-upstream.ts';
 import { createGateway } from '../create-gateway.ts';
 import type { HealthState } from '../health/health.ts';
@@ -110,28 +115,32 @@ describe.each([
     it.each([
       { host: 'the same authority', other: false },
       { host: 'another authority (RFC 9112 3.2.2: the target wins)', other: true },
-    ])('in absolute form, Host naming $host, is served exactly like in origin form', async ({
-      other,
-    }) => {
-      const headers = { Host: `127.0.0.1:${port}`, ...route.headers, Connection: 'close' };
-      const origin = await rawRequest(port, rawHttp(route.method, route.path, headers, route.body));
-      const absolute = await rawRequest(
-        port,
-        rawHttp(
-          route.method,
-          `http://127.0.0.1:${port}${route.path}`,
-          other ? { ...headers, Host: 'elsewhere.example' } : headers,
-          route.body,
-        ),
-      );
-      const [originAnswer] = origin.responses;
-      const [absoluteAnswer] = absolute.responses;
-      expect(originAnswer?.status).toBeLessThan(500);
-      expect(absoluteAnswer?.status).toBe(originAnswer?.status);
-      expect(absoluteAnswer?.headers['content-type']).toBe(originAnswer?.headers['content-type']);
-      if (route.compareBody) expect(absoluteAnswer?.body).toBe(originAnswer?.body);
-      expect(absoluteAnswer?.body).not.toMatch(STACK_OR_PATH);
-    });
+    ])(
+      'in absolute form, Host naming $host, is served exactly like in origin form',
+      async ({ other }) => {
+        const headers = { Host: `127.0.0.1:${port}`, ...route.headers, Connection: 'close' };
+        const origin = await rawRequest(
+          port,
+          rawHttp(route.method, route.path, headers, route.body),
+        );
+        const absolute = await rawRequest(
+          port,
+          rawHttp(
+            route.method,
+            `http://127.0.0.1:${port}${route.path}`,
+            other ? { ...headers, Host: 'elsewhere.example' } : headers,
+            route.body,
+          ),
+        );
+        const [originAnswer] = origin.responses;
+        const [absoluteAnswer] = absolute.responses;
+        expect(originAnswer?.status).toBeLessThan(500);
+        expect(absoluteAnswer?.status).toBe(originAnswer?.status);
+        expect(absoluteAnswer?.headers['content-type']).toBe(originAnswer?.headers['content-type']);
+        if (route.compareBody) expect(absoluteAnswer?.body).toBe(originAnswer?.body);
+        expect(absoluteAnswer?.body).not.toMatch(STACK_OR_PATH);
+      },
+    );
 
     it.each(INVALID_HOSTS)('with Host %j is 400 with a short plain message', async (host) => {
       const answer = await rawRequest(
@@ -182,16 +191,19 @@ describe.each([
     'ftp://127.0.0.1/graphql',
     'http://user@127.0.0.1/graphql',
     'http://a b/graphql',
-  ])('a request target %j that is neither origin nor absolute form is 400, no stack', async (target) => {
-    const answer = await rawRequest(
-      port,
-      rawHttp('GET', target, { Host: `127.0.0.1:${port}`, Connection: 'close' }),
-    );
-    const [response] = answer.responses;
-    // Node's own parser refuses some of these first; either way it is a plain 400.
-    expect(response?.status).toBe(400);
-    expect(response?.body ?? '').not.toMatch(STACK_OR_PATH);
-  });
+  ])(
+    'a request target %j that is neither origin nor absolute form is 400, no stack',
+    async (target) => {
+      const answer = await rawRequest(
+        port,
+        rawHttp('GET', target, { Host: `127.0.0.1:${port}`, Connection: 'close' }),
+      );
+      const [response] = answer.responses;
+      // Node's own parser refuses some of these first; either way it is a plain 400.
+      expect(response?.status).toBe(400);
+      expect(response?.body ?? '').not.toMatch(STACK_OR_PATH);
+    },
+  );
 
   it('an HTTP/1.0 request without Host is served (the local address stands in)', async () => {
     const answer = await rawRequest(port, 'GET /healthz HTTP/1.0\r\n\r\n');
@@ -323,7 +335,11 @@ describe('whatever a dependency throws', () => {
     try {
       const answer = await rawRequest(
         started.port,
-        rawHttp('GET', '/readyz', { Host: 'gateway.test', Authorization: TOKEN, Connection: 'close' }),
+        rawHttp('GET', '/readyz', {
+          Host: 'gateway.test',
+          Authorization: TOKEN,
+          Connection: 'close',
+        }),
       );
       const [response] = answer.responses;
       expect(response?.status).toBe(500);
@@ -348,50 +364,54 @@ describe('whatever a dependency throws', () => {
   it.each([
     { path: 'yoga', requests: 1 },
     { path: 'the fast path', requests: 2 },
-  ])('while answering a GraphQL request on $path: a bare 500, logged, serving on', async ({
-    requests,
-  }) => {
-    const real = createMetrics();
-    let calls = 0;
-    const metrics: GatewayMetrics = {
-      ...real,
-      // The first request (yoga validates the document) passes; the one after it throws.
-      recordRequest(operation, outcome) {
-        calls += 1;
-        if (calls >= requests) throwing();
-        real.recordRequest(operation, outcome);
-      },
-    };
-    const started = await start({ metrics });
-    try {
-      const headers = {
-        Host: 'gateway.test',
-        'Content-Type': 'application/json',
-        Authorization: TOKEN,
-        Connection: 'close',
+  ])(
+    'while answering a GraphQL request on $path: a bare 500, logged, serving on',
+    async ({ requests }) => {
+      const real = createMetrics();
+      let calls = 0;
+      const metrics: GatewayMetrics = {
+        ...real,
+        // The first request (yoga validates the document) passes; the one after it throws.
+        recordRequest(operation, outcome) {
+          calls += 1;
+          if (calls >= requests) throwing();
+          real.recordRequest(operation, outcome);
+        },
       };
-      let last: ReturnType<typeof parseResponses>['responses'][number] | undefined;
-      for (let index = 0; index < requests; index++) {
-        const answer = await rawRequest(started.port, rawHttp('POST', '/graphql', headers, TYPENAME));
-        last = answer.responses[0];
+      const started = await start({ metrics });
+      try {
+        const headers = {
+          Host: 'gateway.test',
+          'Content-Type': 'application/json',
+          Authorization: TOKEN,
+          Connection: 'close',
+        };
+        let last: ReturnType<typeof parseResponses>['responses'][number] | undefined;
+        for (let index = 0; index < requests; index++) {
+          const answer = await rawRequest(
+            started.port,
+            rawHttp('POST', '/graphql', headers, TYPENAME),
+          );
+          last = answer.responses[0];
+        }
+        expect(started.gateway.fastPathStats.served).toBe(requests - 1);
+        expect(last?.status).toBe(500);
+        expect(last?.body).not.toMatch(STACK_OR_PATH);
+        expect(last?.body).not.toContain('boom');
+        expect(JSON.parse(last?.body ?? '')).toEqual({
+          errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
+        const healthz = await rawRequest(
+          started.port,
+          rawHttp('GET', '/healthz', { Host: 'gateway.test', Connection: 'close' }),
+        );
+        expect(healthz.responses[0]?.status).toBe(200);
+        const logged = started.logLines.join('\n');
+        expect(logged).toContain('secret-module.ts');
+        expect(logged).not.toContain('hygiene-secret-token');
+      } finally {
+        await started.close();
       }
-      expect(started.gateway.fastPathStats.served).toBe(requests - 1);
-      expect(last?.status).toBe(500);
-      expect(last?.body).not.toMatch(STACK_OR_PATH);
-      expect(last?.body).not.toContain('boom');
-      expect(JSON.parse(last?.body ?? '')).toEqual({
-        errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-      });
-      const healthz = await rawRequest(
-        started.port,
-        rawHttp('GET', '/healthz', { Host: 'gateway.test', Connection: 'close' }),
-      );
-      expect(healthz.responses[0]?.status).toBe(200);
-      const logged = started.logLines.join('\n');
-      expect(logged).toContain('secret-module.ts');
-      expect(logged).not.toContain('hygiene-secret-token');
-    } finally {
-      await started.close();
-    }
-  });
+    },
+  );
 });
