@@ -15,6 +15,7 @@ import { yogaLogger } from './observability/logger.ts';
 import type { GatewayMetrics } from './observability/metrics.ts';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { useRequestLog } from './observability/request-log.ts';
+import { useAcceptableResponse } from './protection/acceptable-response.ts';
 import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
@@ -73,6 +74,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useReadiness(health),
     useMetricsEndpoint(deps.metrics),
     useCsrfProtection(),
+    // Before the body is read: a request no answer can satisfy is refused first, unexecuted.
+    useAcceptableResponse(),
     useBodyLimit(),
     useGraphQLLimits({ production: deps.production }),
   ];
