@@ -71,12 +71,13 @@ describe('checkPackageBoundaries', () => {
     expect(messages(dir)).toEqual(['apps/web/vitest.config.ts:1', 'apps/web/scripts/run.ts:1']);
   });
 
-  it('fails on a path to the root outside the shared folders, and allows the pacts folder', () => {
+  it('fails on a path to the root outside the shared folders, and allows pacts/ and the README', () => {
     const dir = workspace({
       'apps/web/test/pact.ts': [
         'const pact = new URL(`../../../pacts/${name}.json`, import.meta.url);',
-        "const readme = new URL('../../../README.md', import.meta.url);",
+        "const notes = new URL('../../../NOTES.md', import.meta.url);",
         "import { x } from '../../../pacts/x.ts';",
+        "const readme = new URL('../../../README.md', import.meta.url);",
       ].join('\n'),
     });
     const { violations } = checkPackageBoundaries(dir);
@@ -84,7 +85,7 @@ describe('checkPackageBoundaries', () => {
       'apps/web/test/pact.ts:2',
       'apps/web/test/pact.ts:3',
     ]);
-    expect(violations[0]?.message).toMatch(/leaves @x\/web for README\.md, which no package owns/);
+    expect(violations[0]?.message).toMatch(/leaves @x\/web for NOTES\.md, which no package owns/);
   });
 
   it('fails on a workspace package used without being declared', () => {

@@ -19,6 +19,8 @@ export const SHARED_ROOT_FOLDERS: Readonly<Record<string, string>> = {
   // fake-graph: it belongs to neither side (a Pact Broker holds it between them), so it sits at
   // the root where review sees it as a diff.
   pacts: 'the committed Pact contract, shared by its consumer and its provider',
+  // The product's README documents commands; a test runs them exactly as written, from the root.
+  'README.md': 'the root README, whose documented commands tests run as a reader would',
 };
 
 /**
