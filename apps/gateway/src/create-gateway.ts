@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createFastPath, type FastPathStats } from './fast-path/fast-path.ts';
+import type { GatewayProcessContext, GatewayServerContext, UpstreamClient } from './context.ts';
+import { createFastPath, type FastPathStats, type TracedHandler } from './fast-path/fast-path.ts';
 import {
   useValidatedDocumentCapture,
   ValidatedDocuments,
@@ -12,11 +13,11 @@ import { yogaLogger } from './observability/logger.ts';
 import type { GatewayMetrics } from './observability/metrics.ts';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { useRequestLog } from './observability/request-log.ts';
+import { startTrace } from './observability/request-trace.ts';
 import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
-import type { GatewayContext, UpstreamClient } from './schema/context.ts';
 import { gatewaySchema } from './schema/schema.ts';
 
 /** Everything the gateway is built from; `main` makes one of each for the process. */
@@ -38,7 +39,7 @@ export interface GatewayDeps {
 }
 
 /** The graphql-yoga app inside the gateway. */
-export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Partial<GatewayContext>>;
+export type GatewayYoga = YogaServerInstance<GatewayServerContext, GatewayProcessContext>;
 
 /**
  * The gateway: a `node:http` request listener (`createServer(gateway)`), plus yoga's in-process
@@ -46,7 +47,8 @@ export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Partial<Ga
  */
 export interface Gateway {
   (request: IncomingMessage, response: ServerResponse): void;
-  fetch: GatewayYoga['fetch'];
+  /** yoga's in-process `fetch`, each request with its own trace as the node handler gives it. */
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   yoga: GatewayYoga;
   /** Requests the fast path answered itself; stays 0 with `fastPath: false`. */
   readonly fastPathStats: Readonly<FastPathStats>;
@@ -80,7 +82,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   if (fastPath) plugins.push(useValidatedDocumentCapture(documents));
   const logging = yogaLogger(deps.logger);
 
-  const yoga: GatewayYoga = createYoga<Record<string, unknown>, Partial<GatewayContext>>({
+  const yoga: GatewayYoga = createYoga<GatewayServerContext, GatewayProcessContext>({
     schema: gatewaySchema,
     // One object for every request: yoga merges it into the context, so resolvers reach the
     // process's one client without a per-request allocation.
@@ -100,8 +102,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     plugins,
   });
   const fastPathStats: FastPathStats = { served: 0 };
-  const viaYoga = (request: IncomingMessage, response: ServerResponse): void => {
-    void yoga(request, response);
+  const viaYoga: TracedHandler = (request, response, trace) => {
+    void yoga(request, response, { trace });
   };
   const handler = fastPath
     ? createFastPath(
@@ -118,5 +120,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
         fastPathStats,
       )
     : viaYoga;
-  return Object.assign(handler, { fetch: yoga.fetch, yoga, fastPathStats });
+  // The trace starts here, before either path takes the request, so every request has one.
+  const node = (request: IncomingMessage, response: ServerResponse): void =>
+    handler(request, response, startTrace());
+  const fetch: Gateway['fetch'] = (input, init) =>
+    Promise.resolve(yoga.fetch(input as string, init ?? {}, { trace: startTrace() }));
+  return Object.assign(node, { fetch, yoga, fastPathStats });
 }

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import {
   ConnectorGroup,
   ConnectorGroupCollection,
   ConnectorGroupInput,
-  isDirectoryObjectId,
   memberOfPath,
   memberOfRefPath,
   parseUpstreamBase,
@@ -12,6 +10,7 @@ import {
   validate,
 } from '@connectors/domain';
 import { Client, type Dispatcher, Pool } from 'undici';
+import { clientRequestIdFor } from './client-request-id.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { AddMemberOfResult, GraphFailure, ListMemberOfResult } from './result.ts';
 import {
@@ -195,7 +194,7 @@ export class GraphClient {
         path,
         body: JSON.stringify(toRestBody(checked.value)),
         authorization: requireAuthorization(request.authorization),
-        clientRequestId: this.#clientRequestId(request.clientRequestId),
+        clientRequestId: clientRequestIdFor(request.clientRequestId),
         signal: request.signal,
       },
       (answer) => {
@@ -225,7 +224,7 @@ export class GraphClient {
         method: 'GET',
         path,
         authorization: requireAuthorization(request.authorization),
-        clientRequestId: this.#clientRequestId(request.clientRequestId),
+        clientRequestId: clientRequestIdFor(request.clientRequestId),
         signal: request.signal,
       },
       (answer) => {
@@ -245,10 +244,6 @@ export class GraphClient {
   /** Closes the pool's connections once requests in flight are done. */
   async close(): Promise<void> {
     await this.#pool.close();
-  }
-
-  #clientRequestId(candidate: string | undefined): string {
-    return candidate !== undefined && isDirectoryObjectId(candidate) ? candidate : randomUUID();
   }
 
   /**

@@ -1,3 +1,4 @@
+export { clientRequestIdFor } from './client-request-id.ts';
 export { type Clock, systemClock } from './clock.ts';
 export {
   type AddConnectorMemberOfRequest,
