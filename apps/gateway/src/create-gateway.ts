@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createFastPath, type FastPathStats } from './fast-path/fast-path.ts';
+import type { GatewayProcessContext, GatewayServerContext, UpstreamClient } from './context.ts';
+import { createFastPath, type FastPathStats, type TracedHandler } from './fast-path/fast-path.ts';
 import {
   useValidatedDocumentCapture,
   ValidatedDocuments,
@@ -10,17 +11,17 @@ import { graphiqlOptions, renderGraphiQL } from './graphiql/graphiql.ts';
 import { HEALTHZ_PATH, type HealthState, useReadiness } from './health/health.ts';
 import { answerBadTarget, answerUnexpected } from './http/last-resort.ts';
 import { checkRequestTarget } from './http/request-target.ts';
-import { type NodeHandler, type OnUnexpected, yogaListener } from './http/yoga-listener.ts';
+import { type OnUnexpected, yogaListener } from './http/yoga-listener.ts';
 import { yogaLogger } from './observability/logger.ts';
 import type { GatewayMetrics } from './observability/metrics.ts';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { useRequestLog } from './observability/request-log.ts';
+import { startTrace } from './observability/request-trace.ts';
 import { useAcceptableResponse } from './protection/acceptable-response.ts';
 import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
-import type { GatewayContext, UpstreamClient } from './schema/context.ts';
 import { gatewaySchema } from './schema/schema.ts';
 
 /** Everything the gateway is built from; `main` makes one of each for the process. */
@@ -42,7 +43,7 @@ export interface GatewayDeps {
 }
 
 /** The graphql-yoga app inside the gateway. */
-export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Partial<GatewayContext>>;
+export type GatewayYoga = YogaServerInstance<GatewayServerContext, GatewayProcessContext>;
 
 /**
  * The gateway: a `node:http` request listener (`createServer(gateway)`), plus yoga's in-process
@@ -50,7 +51,8 @@ export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Partial<Ga
  */
 export interface Gateway {
   (request: IncomingMessage, response: ServerResponse): void;
-  fetch: GatewayYoga['fetch'];
+  /** yoga's in-process `fetch`, each request with its own trace as the node handler gives it. */
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   yoga: GatewayYoga;
   /** Requests the fast path answered itself; stays 0 with `fastPath: false`. */
   readonly fastPathStats: Readonly<FastPathStats>;
@@ -86,7 +88,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   if (fastPath) plugins.push(useValidatedDocumentCapture(documents));
   const logging = yogaLogger(deps.logger);
 
-  const yoga: GatewayYoga = createYoga<Record<string, unknown>, Partial<GatewayContext>>({
+  const yoga: GatewayYoga = createYoga<GatewayServerContext, GatewayProcessContext>({
     schema: gatewaySchema,
     // One object for every request: yoga merges it into the context, so resolvers reach the
     // process's one client without a per-request allocation.
@@ -108,8 +110,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const fastPathStats: FastPathStats = { served: 0 };
   const onUnexpected: OnUnexpected = (request, response, error) =>
     answerUnexpected(deps.logger, request, response, error);
-  const viaYoga = yogaListener(yoga, onUnexpected);
-  const handler: NodeHandler = fastPath
+  const toYoga = yogaListener<GatewayServerContext>(yoga, onUnexpected);
+  const viaYoga: TracedHandler = (request, response, trace) => toYoga(request, response, { trace });
+  const handler: TracedHandler = fastPath
     ? createFastPath(
         {
           schema: gatewaySchema,
@@ -137,10 +140,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return;
     }
     try {
-      handler(request, response);
+      // The trace starts here, before either path takes the request, so every request has one.
+      handler(request, response, startTrace());
     } catch (error) {
       onUnexpected(request, response, error);
     }
   };
-  return Object.assign(frontDoor, { fetch: yoga.fetch, yoga, fastPathStats });
+  const fetch: Gateway['fetch'] = (input, init) =>
+    Promise.resolve(yoga.fetch(input as string, init ?? {}, { trace: startTrace() }));
+  return Object.assign(frontDoor, { fetch, yoga, fastPathStats });
 }

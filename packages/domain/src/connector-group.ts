@@ -1,17 +1,14 @@
 import { z } from 'zod';
+import { enumValueMessage, UNKNOWN_FUTURE_VALUE, type ValueNames } from './enum-message.ts';
 import { DirectoryObjectId } from './ids.ts';
+
+export { UNKNOWN_FUTURE_VALUE, type ValueNames } from './enum-message.ts';
 
 /** The one connector group type Graph defines today. */
 export const CONNECTOR_GROUP_TYPES = ['applicationProxy'] as const;
 
 /** Regions a client may write. */
 export const WRITABLE_REGIONS = ['nam', 'eur', 'aus', 'asia', 'ind'] as const;
-
-/**
- * Graph's evolvable-enum sentinel: what a reader records for a value it does not know yet.
- * Accepted when reading, refused when writing.
- */
-export const UNKNOWN_FUTURE_VALUE = 'unknownFutureValue' as const;
 
 /** Every region a reader may see. */
 export const CONNECTOR_GROUP_REGIONS = [...WRITABLE_REGIONS, UNKNOWN_FUTURE_VALUE] as const;
@@ -25,10 +22,19 @@ export const MAX_GROUP_NAME_LENGTH = 256;
 const knownTypes: ReadonlySet<string> = new Set(CONNECTOR_GROUP_TYPES);
 const knownRegions: ReadonlySet<string> = new Set(CONNECTOR_GROUP_REGIONS);
 
+// The writable enums and the shapes holding them are built for a caller's value names, so an
+// INVALID_INPUT message names values as that caller writes them (GraphQL: `EUR`, REST: `eur`).
+const connectorGroupType = (names: ValueNames) =>
+  z.enum(CONNECTOR_GROUP_TYPES, {
+    error: (issue) => enumValueMessage(CONNECTOR_GROUP_TYPES, issue.input, names),
+  });
+const connectorGroupRegion = (names: ValueNames) =>
+  z.enum(WRITABLE_REGIONS, {
+    error: (issue) => enumValueMessage(WRITABLE_REGIONS, issue.input, names, 'regions'),
+  });
+
 /** The connector group type as written: only the values Graph defines. */
-export const ConnectorGroupType = z.enum(CONNECTOR_GROUP_TYPES, {
-  error: () => `must be one of: ${CONNECTOR_GROUP_TYPES.join(', ')}`,
-});
+export const ConnectorGroupType = connectorGroupType({});
 export type ConnectorGroupType = z.infer<typeof ConnectorGroupType>;
 
 /** A type as read: an unknown string reads as `unknownFutureValue`, never as a failure. */
@@ -40,12 +46,7 @@ export const ConnectorGroupTypeRead = z
 export type ConnectorGroupTypeRead = z.output<typeof ConnectorGroupTypeRead>;
 
 /** A region as written: `unknownFutureValue` is refused. */
-export const ConnectorGroupRegion = z.enum(WRITABLE_REGIONS, {
-  error: (issue) =>
-    issue.input === UNKNOWN_FUTURE_VALUE
-      ? `unknownFutureValue is Graph's placeholder for regions this API does not know yet and cannot be written; use one of: ${WRITABLE_REGIONS.join(', ')}`
-      : `must be one of: ${WRITABLE_REGIONS.join(', ')}`,
-});
+export const ConnectorGroupRegion = connectorGroupRegion({});
 export type ConnectorGroupRegion = z.infer<typeof ConnectorGroupRegion>;
 
 /** A region as read: an unknown string reads as `unknownFutureValue`. */
@@ -98,13 +99,15 @@ export type ConnectorGroup = z.output<typeof ConnectorGroup>;
  * A connectorGroup as written. With `id`: "add to this existing group"; without: the group is
  * identified by `name`.
  */
-export const ConnectorGroupInput = z.object({
-  id: DirectoryObjectId.optional(),
-  connectorGroupType: ConnectorGroupType,
-  isDefault,
-  name: ConnectorGroupName,
-  region: ConnectorGroupRegion,
-});
+const connectorGroupInput = (names: ValueNames) =>
+  z.object({
+    id: DirectoryObjectId.optional(),
+    connectorGroupType: connectorGroupType(names),
+    isDefault,
+    name: ConnectorGroupName,
+    region: connectorGroupRegion(names),
+  });
+export const ConnectorGroupInput = connectorGroupInput({});
 export type ConnectorGroupInput = z.output<typeof ConnectorGroupInput>;
 
 /** The REST request body: the written group plus its `@odata.type` (API.md section 1). */
@@ -113,12 +116,20 @@ export const ConnectorGroupRestBody = ConnectorGroupInput.extend({
 });
 export type ConnectorGroupRestBody = z.output<typeof ConnectorGroupRestBody>;
 
+/**
+ * Everything the add operation needs, its enum messages naming values as `names` says (REST's own
+ * names without it). Build it once per caller, not per request.
+ */
+export function addMemberOfRequest(names: ValueNames = {}) {
+  return z.object({
+    applicationId: DirectoryObjectId,
+    connectorId: DirectoryObjectId,
+    connectorGroup: connectorGroupInput(names),
+  });
+}
+
 /** Everything the add operation needs: where (application, connector) and which group. */
-export const AddMemberOfRequest = z.object({
-  applicationId: DirectoryObjectId,
-  connectorId: DirectoryObjectId,
-  connectorGroup: ConnectorGroupInput,
-});
+export const AddMemberOfRequest = addMemberOfRequest();
 export type AddMemberOfRequest = z.output<typeof AddMemberOfRequest>;
 
 /** A connector's groups as the REST API lists them: an OData collection. */

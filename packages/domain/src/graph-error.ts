@@ -51,10 +51,20 @@ export type GraphErrorKind = (typeof GRAPH_ERROR_KINDS)[number];
  */
 export function classifyGraphError(status: number, body: unknown): GraphErrorKind {
   const envelope = GraphErrorEnvelope.safeParse(body);
+  return classifyGraphEnvelope(status, envelope.success ? envelope.data : undefined);
+}
+
+/**
+ * {@link classifyGraphError} for a body already parsed as an envelope (undefined when it is not
+ * one), so a reader that needs the envelope anyway parses it once.
+ */
+export function classifyGraphEnvelope(
+  status: number,
+  envelope: GraphErrorEnvelope | undefined,
+): GraphErrorKind {
   switch (status) {
     case 400:
-      return envelope.success &&
-        envelope.data.error.message.startsWith(DUPLICATE_REFERENCE_MESSAGE_PREFIX)
+      return envelope?.error.message.startsWith(DUPLICATE_REFERENCE_MESSAGE_PREFIX)
         ? 'alreadyMember'
         : 'invalidInput';
     case 401:

@@ -45,3 +45,12 @@ const _regionsCovered: Missing<
 > = undefined as never;
 void _typesCovered;
 void _regionsCovered;
+
+/**
+ * Every REST enum value by its GraphQL name, for messages a GraphQL caller reads:
+ * `addMemberOfRequest(REST_TO_GRAPHQL_VALUE_NAMES)` says `EUR` where REST says `eur`.
+ */
+export const REST_TO_GRAPHQL_VALUE_NAMES: Readonly<Record<string, string>> = {
+  ...REST_TO_GRAPHQL_TYPE,
+  ...REST_TO_GRAPHQL_REGION,
+};

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   ConnectorGroup,
   ConnectorGroupCollection,
@@ -9,7 +8,6 @@ import {
   connectorMemberOfPath,
   connectorMemberOfRefPath,
   idSegment,
-  isDirectoryObjectId,
   type ListedConnectorGroup,
   memberOfPath,
   memberOfRefPath,
@@ -20,6 +18,7 @@ import {
   validate,
 } from '@connectors/domain';
 import { Client, type Dispatcher, Pool } from 'undici';
+import { clientRequestIdFor } from './client-request-id.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type {
   AddMemberOfResult,
@@ -258,7 +257,7 @@ export class GraphClient {
       );
     }
     const authorization = requireAuthorization(request.authorization);
-    const clientRequestId = this.#clientRequestId(request.clientRequestId);
+    const clientRequestId = clientRequestIdFor(request.clientRequestId);
     if (this.#api === 'graph') {
       return this.#addByReference(path, checked.value, {
         authorization,
@@ -374,7 +373,7 @@ export class GraphClient {
         method: 'GET',
         path,
         authorization: requireAuthorization(request.authorization),
-        clientRequestId: this.#clientRequestId(request.clientRequestId),
+        clientRequestId: clientRequestIdFor(request.clientRequestId),
         signal: request.signal,
         retry: this.#api === 'seed' ? 'postSafe' : 'read',
       },
@@ -407,7 +406,7 @@ export class GraphClient {
       'listConnectorGroups',
       {
         authorization: requireAuthorization(request.authorization),
-        clientRequestId: this.#clientRequestId(request.clientRequestId),
+        clientRequestId: clientRequestIdFor(request.clientRequestId),
         signal: request.signal,
       },
       [],
@@ -474,10 +473,6 @@ export class GraphClient {
     idSegment('applicationId', request.applicationId);
     const build = which === 'ref' ? connectorMemberOfRefPath : connectorMemberOfPath;
     return this.#basePath + build(request.connectorId);
-  }
-
-  #clientRequestId(candidate: string | undefined): string {
-    return candidate !== undefined && isDirectoryObjectId(candidate) ? candidate : randomUUID();
   }
 
   /**

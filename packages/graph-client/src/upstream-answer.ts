@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { classifyGraphError, GraphErrorEnvelope } from '@connectors/domain';
+import { classifyGraphEnvelope, GraphErrorEnvelope } from '@connectors/domain';
 import type { Dispatcher } from 'undici';
 import type { GraphFailure } from './result.ts';
 
@@ -21,6 +21,8 @@ export interface UpstreamAnswer {
   empty: boolean;
   /** The body parsed as JSON; undefined when empty, not JSON, or over {@link MAX_BODY_BYTES}. */
   json?: unknown;
+  /** A non-2xx body that is Graph's error envelope, parsed once here for every later reader. */
+  envelope?: GraphErrorEnvelope;
 }
 
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
@@ -52,17 +54,23 @@ export async function readAnswer(response: Dispatcher.ResponseData): Promise<Ups
       json = undefined;
     }
   }
-  const envelope = GraphErrorEnvelope.safeParse(json);
+  const status = response.statusCode;
+  // Only a failure can be an envelope; a success (Graph's usual empty 204) is never parsed as one.
+  const parsed =
+    json === undefined || (status >= 200 && status < 300)
+      ? undefined
+      : GraphErrorEnvelope.safeParse(json);
+  const envelope = parsed?.success ? parsed.data : undefined;
   const requestId =
-    header(response.headers, 'request-id') ??
-    (envelope.success ? envelope.data.error.innerError?.['request-id'] : undefined);
+    header(response.headers, 'request-id') ?? envelope?.error.innerError?.['request-id'];
   const retryAfter = header(response.headers, 'retry-after');
   return {
-    status: response.statusCode,
+    status,
     empty: size === 0,
     ...(requestId === undefined ? {} : { requestId }),
     ...(retryAfter === undefined ? {} : { retryAfter }),
     ...(json === undefined ? {} : { json }),
+    ...(envelope === undefined ? {} : { envelope }),
   };
 }
 
@@ -76,11 +84,11 @@ export function failureFromAnswer(
   answer: UpstreamAnswer,
   redact: (text: string) => string,
 ): GraphFailure {
-  const envelope = GraphErrorEnvelope.safeParse(answer.json);
-  const kind = classifyGraphError(answer.status, answer.json);
+  const { envelope } = answer;
+  const kind = classifyGraphEnvelope(answer.status, envelope);
   let message: string;
-  if (envelope.success) {
-    message = redact(envelope.data.error.message);
+  if (envelope !== undefined) {
+    message = redact(envelope.error.message);
   } else if (answer.status >= 300 && answer.status < 400) {
     message = `the upstream answered ${answer.status} (a redirect); redirects are never followed, so the token only goes to the configured upstream`;
   } else {

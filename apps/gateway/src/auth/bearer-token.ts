@@ -1,5 +1,5 @@
+import type { HeaderReader } from '../context.ts';
 import { GATEWAY_ERROR_CODES, GatewayError } from '../errors/gateway-error.ts';
-import type { HeaderReader } from '../schema/context.ts';
 
 // RFC 6750 section 2.1: the scheme is case-insensitive, the credentials one b64token.
 const BEARER = /^bearer +[A-Za-z0-9\-._~+/]+=*$/i;

@@ -8,21 +8,23 @@ import {
 } from 'graphql';
 import { maskError, processRegularResult, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { GatewayContext, GatewayRequest, HeaderReader, UpstreamClient } from '../context.ts';
 import { UNEXPECTED_ERROR_MESSAGE } from '../errors/gateway-error.ts';
 import type { NodeHandler, OnUnexpected } from '../http/yoga-listener.ts';
 import type { GatewayMetrics } from '../observability/metrics.ts';
 import { logGraphQLRequest, loggedName, resultOutcome } from '../observability/request-log.ts';
-import { type RequestTrace, startTrace } from '../observability/request-trace.ts';
-import type {
-  GatewayContext,
-  GatewayRequest,
-  HeaderReader,
-  UpstreamClient,
-} from '../schema/context.ts';
+import type { RequestTrace } from '../observability/request-trace.ts';
 import { type RegularMediaType, regularMediaTypeFor } from './response-media-type.ts';
 import type { ValidatedDocuments } from './validated-documents.ts';
 
 export type { NodeHandler };
+
+/** A `node:http` request listener handed the request's trace, started when it arrived. */
+export type TracedHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  trace: RequestTrace,
+) => void;
 
 /** How many requests the fast path answered itself (the rest went to yoga). */
 export interface FastPathStats {
@@ -158,14 +160,19 @@ function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
  */
 export function createFastPath(
   deps: FastPathDeps,
-  yoga: NodeHandler,
+  yoga: TracedHandler,
   stats: FastPathStats = { served: 0 },
-): NodeHandler {
+): TracedHandler {
   const { documents, graphqlPath } = deps;
 
-  function toYoga(request: IncomingMessage, response: ServerResponse, body: Buffer): void {
+  function toYoga(
+    request: IncomingMessage,
+    response: ServerResponse,
+    body: Buffer,
+    trace: RequestTrace,
+  ): void {
     (request as IncomingMessage & { body?: ReadBody }).body = new ReadBody(body);
-    yoga(request, response);
+    yoga(request, response, trace);
   }
 
   function serve(
@@ -178,7 +185,7 @@ export function createFastPath(
     const params = plainParams(body);
     const validated = params === undefined ? undefined : documents.get(params.query);
     if (params === undefined || validated === undefined) {
-      toYoga(request, response, body);
+      toYoga(request, response, body, trace);
       return;
     }
     const operation: OperationDefinitionNode | undefined =
@@ -186,7 +193,7 @@ export function createFastPath(
         ? validated.soleOperation
         : validated.operations.get(params.operationName);
     if (operation === undefined || operation.operation === 'subscription') {
-      toYoga(request, response, body);
+      toYoga(request, response, body, trace);
       return;
     }
 
@@ -238,7 +245,7 @@ export function createFastPath(
     // coerce): nothing ran, and yoga answers those with its own executor's messages.
     if (result.errors !== undefined && !('data' in result)) {
       response.removeListener('close', onClose);
-      toYoga(request, response, body);
+      toYoga(request, response, body, trace);
       return;
     }
     stats.served++;
@@ -300,7 +307,7 @@ export function createFastPath(
     response.end(processed.body);
   }
 
-  return (request, response) => {
+  return (request, response, trace) => {
     const headers = request.headers;
     const declared = headers['content-length'];
     const contentType = headers['content-type'];
@@ -317,18 +324,17 @@ export function createFastPath(
       headers['access-control-request-headers'] !== undefined ||
       (host !== undefined && !PLAIN_HOST.test(host))
     ) {
-      yoga(request, response);
+      yoga(request, response, trace);
       return;
     }
     const length = Number(declared);
     const mediaType =
       length > 0 && length <= FAST_PATH_MAX_BODY_BYTES ? regularMediaTypeFor(headers.accept) : null;
     if (mediaType === null) {
-      yoga(request, response);
+      yoga(request, response, trace);
       return;
     }
 
-    const trace = startTrace();
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.once('end', () => {

@@ -38,11 +38,11 @@ function bodyPending(request: IncomingMessage): boolean {
  * - an answer sent while the request's body is still arriving says `Connection: close`, so
  *   Node closes the socket after it instead of leaving the next request behind unread bytes.
  */
-export function yogaListener(
-  yoga: Pick<YogaServerInstance<Record<string, unknown>, object>, 'handleNodeRequestAndResponse'>,
+export function yogaListener<C extends object>(
+  yoga: Pick<YogaServerInstance<C, object>, 'handleNodeRequestAndResponse'>,
   onUnexpected: OnUnexpected,
-): NodeHandler {
-  return (request, response) => {
+): (request: IncomingMessage, response: ServerResponse, context: C) => void {
+  return (request, response, context) => {
     const fail = (error: unknown) => onUnexpected(request, response, error);
     const send = (answer: Response) => {
       try {
@@ -56,10 +56,12 @@ export function yogaListener(
     let answer: Response | Promise<Response>;
     try {
       // A fresh server context per request, as the adapter makes one: plugins keep state in it.
+      // The caller's part of it (the gateway's: the request's trace) comes with each request.
       answer = yoga.handleNodeRequestAndResponse(request, response, {
         req: request,
         res: response,
-      });
+        ...context,
+      } as unknown as C);
     } catch (error) {
       fail(error);
       return;

@@ -2,14 +2,15 @@ import { type ExecutionResult, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayMetrics } from './metrics.ts';
-import { type RequestTrace, startTrace } from './request-trace.ts';
+import type { RequestTrace } from './request-trace.ts';
 
-interface TracedContext {
-  trace?: RequestTrace;
-  /** The executed operation's name; client-chosen, so logged but never a metric label. */
-  operationName?: string;
-  /** Set once a GraphQL result was produced: the request counts as a GraphQL request. */
-  graphqlOutcome?: string;
+/**
+ * The request's trace, on yoga's server context and so on the GraphQL context too: the gateway's
+ * node handler puts it there for every request (`src/context.ts`). yoga's plugin types do not
+ * carry a server context's own fields, hence the one cast.
+ */
+function traceOf(context: object): RequestTrace {
+  return (context as { trace: RequestTrace }).trace;
 }
 
 // Operation names are chosen by clients; cap what one log line carries of them.
@@ -22,27 +23,21 @@ const MAX_LOGGED_NAME = 100;
  */
 export function useRequestLog(logger: Logger, metrics: GatewayMetrics): Plugin {
   return {
-    onRequest({ serverContext }) {
-      (serverContext as TracedContext).trace = startTrace();
-    },
     onExecute({ args }) {
       // The document's own name when the client sent no `operationName`.
       const name = getOperationAST(args.document, args.operationName)?.name?.value;
-      if (name !== undefined) (args.contextValue as TracedContext).operationName = loggedName(name);
+      if (name !== undefined) {
+        traceOf(args.contextValue).operationName = loggedName(name);
+      }
     },
     onResultProcess({ result, serverContext }) {
-      const context = serverContext as TracedContext;
-      context.graphqlOutcome = resultOutcome(
-        isSingleResult(result) ? result : undefined,
-        context.trace,
-      );
+      const trace = traceOf(serverContext);
+      trace.graphqlOutcome = resultOutcome(isSingleResult(result) ? result : undefined, trace);
     },
     onResponse({ request, response, serverContext }) {
-      const context = serverContext as TracedContext;
-      const trace = context.trace;
-      if (trace === undefined) return;
+      const trace = traceOf(serverContext);
       const durationMs = Math.round((performance.now() - trace.startedAt) * 100) / 100;
-      const outcome = context.graphqlOutcome;
+      const outcome = trace.graphqlOutcome;
       if (outcome === undefined) {
         if (logger.isLevelEnabled('debug')) {
           logger.debug(
@@ -57,7 +52,7 @@ export function useRequestLog(logger: Logger, metrics: GatewayMetrics): Plugin {
         }
         return;
       }
-      logGraphQLRequest(logger, metrics, trace, context.operationName, outcome, response.status);
+      logGraphQLRequest(logger, metrics, trace, trace.operationName, outcome, response.status);
     },
   };
 }

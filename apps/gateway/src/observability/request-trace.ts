@@ -1,18 +1,21 @@
-import { isDirectoryObjectId } from '@connectors/domain';
 import type { GraphFailure } from '@connectors/graph-client';
-import type { HeaderReader } from '../schema/context.ts';
 
 /**
- * What one request did, filled in as it goes and written as its one log line. Lives on yoga's
- * server context, which is the same object as the GraphQL context.
+ * What one request did, filled in as it goes and written as its one log line. Started by the
+ * gateway's node handler when the request arrives and handed to whichever path serves it: it is
+ * part of the request's context (`src/context.ts`), complete before any plugin runs.
  */
 export interface RequestTrace {
   /** `performance.now()` when the request arrived. */
   startedAt: number;
   /** The root field that ran (first one, when a document has several): a bounded metric label. */
   operation?: string;
-  /** `ok`, a user error code or an error code. */
+  /** What the resolver recorded: a user error code (the log line's outcome when no error). */
   outcome?: string;
+  /** The executed operation's name; client-chosen, so logged (capped) but never a metric label. */
+  operationName?: string;
+  /** Set once a GraphQL result was produced (the request counts as a GraphQL request). */
+  graphqlOutcome?: string;
   /** The `client-request-id` sent upstream. */
   clientRequestId?: string;
   upstream?: UpstreamTrace;
@@ -29,15 +32,6 @@ export interface UpstreamTrace {
 /** Starts a trace; cheap, as it runs for every request. */
 export function startTrace(): RequestTrace {
   return { startedAt: performance.now() };
-}
-
-/**
- * The `client-request-id` to send upstream: the caller's when it is a GUID (so both sides can
- * correlate), else a fresh one. Chosen here rather than in the client so the log line has it.
- */
-export function clientRequestIdFor(headers: HeaderReader): string {
-  const sent = headers.get('client-request-id');
-  return sent !== null && isDirectoryObjectId(sent) ? sent : crypto.randomUUID();
 }
 
 /** Records how an upstream call went, for the request's log line. */

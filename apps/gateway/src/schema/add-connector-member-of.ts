@@ -1,4 +1,4 @@
-import { AddMemberOfRequest, validate } from '@connectors/domain';
+import { addMemberOfRequest, REST_TO_GRAPHQL_VALUE_NAMES, validate } from '@connectors/domain';
 import {
   type GraphQLFieldConfig,
   GraphQLID,
@@ -8,14 +8,15 @@ import {
   GraphQLObjectType,
   GraphQLString,
 } from 'graphql';
+import type { GatewayContext } from '../context.ts';
+import type { UserError } from '../errors/user-error.ts';
 import {
   ConnectorGroupInputObject,
   type ConnectorGroupInputValue,
   ConnectorGroupObject,
 } from './connector-group.ts';
-import type { GatewayContext } from './context.ts';
 import { resolveUpstreamField } from './upstream-field.ts';
-import { type UserError, UserErrorObject } from './user-error.ts';
+import { UserErrorObject } from './user-error.ts';
 
 const AddConnectorMemberOfInput = new GraphQLInputObjectType({
   name: 'AddConnectorMemberOfInput',
@@ -69,6 +70,8 @@ export interface AddConnectorMemberOfPayloadValue {
 }
 
 const INPUT_PATH = ['input'] as const;
+// Built once: its INVALID_INPUT messages name enum values as GraphQL callers write them (EUR).
+const AddMemberOfRequest = addMemberOfRequest(REST_TO_GRAPHQL_VALUE_NAMES);
 const GROUP_PATH = ['input', 'connectorGroup'] as const;
 
 /**

@@ -8,10 +8,11 @@ import {
   GraphQLString,
 } from 'graphql';
 import { z } from 'zod';
+import type { GatewayContext } from '../context.ts';
+import type { UserError } from '../errors/user-error.ts';
 import { ConnectorGroupObject } from './connector-group.ts';
-import type { GatewayContext } from './context.ts';
 import { resolveUpstreamField } from './upstream-field.ts';
-import { type UserError, UserErrorObject } from './user-error.ts';
+import { UserErrorObject } from './user-error.ts';
 
 // The list call's arguments, built from the domain's id schema rather than written again.
 const ConnectorMemberOfArgs = z.object({

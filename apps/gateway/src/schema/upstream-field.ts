@@ -1,10 +1,10 @@
 import type { Validated } from '@connectors/domain';
-import type { GraphFailure } from '@connectors/graph-client';
+import { clientRequestIdFor, type GraphFailure } from '@connectors/graph-client';
 import { requireBearerAuthorization } from '../auth/bearer-token.ts';
-import { userErrorForFailure } from '../errors/upstream-failure.ts';
-import { clientRequestIdFor, recordUpstream } from '../observability/request-trace.ts';
-import type { GatewayContext } from './context.ts';
-import { invalidInputError, type UserError } from './user-error.ts';
+import type { GatewayContext } from '../context.ts';
+import { answerForFailure } from '../errors/upstream-failure.ts';
+import { invalidInputError, type UserError } from '../errors/user-error.ts';
+import { recordUpstream } from '../observability/request-trace.ts';
 
 /** What a field that calls the upstream hands the client, beyond its validated input. */
 export interface UpstreamCallContext {
@@ -58,7 +58,7 @@ export async function resolveUpstreamField<V, S extends { ok: true; requestId?: 
     };
   }
 
-  const clientRequestId = clientRequestIdFor(request.headers);
+  const clientRequestId = clientRequestIdFor(request.headers.get('client-request-id'));
   trace.clientRequestId = clientRequestId;
   const startedAt = performance.now();
   const result = await field.call(parsed.value, {
@@ -68,7 +68,8 @@ export async function resolveUpstreamField<V, S extends { ok: true; requestId?: 
   });
   recordUpstream(trace, result, startedAt);
   if (result.ok) return { success: result, userErrors: [], requestId: result.requestId ?? null };
-  const userError = userErrorForFailure(result, field.groupField);
-  trace.outcome = userError.code;
-  return { success: null, userErrors: [userError], requestId: result.requestId ?? null };
+  const answer = answerForFailure(result, field.groupField);
+  if (answer.kind === 'fault') throw answer.error;
+  trace.outcome = answer.userError.code;
+  return { success: null, userErrors: [answer.userError], requestId: result.requestId ?? null };
 }

@@ -1,31 +1,11 @@
 import {
-  REST_TO_GRAPHQL_REGION,
-  REST_TO_GRAPHQL_TYPE,
-  type ValidationIssue,
-} from '@connectors/domain';
-import {
   GraphQLEnumType,
   GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
   GraphQLString,
 } from 'graphql';
-
-/** The codes of expected, user-fixable failures (API.md section 2). */
-export const USER_ERROR_CODES = {
-  invalidInput: 'INVALID_INPUT',
-  notFound: 'NOT_FOUND',
-  alreadyMember: 'ALREADY_MEMBER',
-} as const;
-export type UserErrorCode = (typeof USER_ERROR_CODES)[keyof typeof USER_ERROR_CODES];
-
-/** One `UserError` as a resolver returns it. */
-export interface UserError {
-  code: UserErrorCode;
-  message: string;
-  /** Path to the input field at fault; null when the upstream did not say which. */
-  field: string[] | null;
-}
+import { USER_ERROR_CODES } from '../errors/user-error.ts';
 
 export const UserErrorCodeEnum = new GraphQLEnumType({
   name: 'UserErrorCode',
@@ -61,36 +41,3 @@ export const UserErrorObject = new GraphQLObjectType({
     },
   },
 });
-
-/**
- * A domain validation issue as an `INVALID_INPUT` user error. The domain's `field` is relative to
- * what it parsed; `prefix` makes it the path in the GraphQL operation (["input"] for the mutation).
- */
-export function invalidInputError(issue: ValidationIssue, prefix: readonly string[]): UserError {
-  return {
-    code: USER_ERROR_CODES.invalidInput,
-    message: inGraphQLNames(issue),
-    field: [...prefix, ...issue.field],
-  };
-}
-
-// The domain's messages name enum values as REST writes them (`unknownFutureValue`, `eur`); a
-// GraphQL caller writes UNKNOWN_FUTURE_VALUE and EUR, so the message uses those names.
-const ENUM_NAMES: Record<string, Record<string, string>> = {
-  region: REST_TO_GRAPHQL_REGION,
-  connectorGroupType: REST_TO_GRAPHQL_TYPE,
-};
-const ENUM_VALUE_PATTERNS = Object.fromEntries(
-  Object.entries(ENUM_NAMES).map(([field, names]) => [
-    field,
-    new RegExp(`\\b(${Object.keys(names).join('|')})\\b`, 'g'),
-  ]),
-);
-
-function inGraphQLNames(issue: ValidationIssue): string {
-  const field = issue.field.at(-1);
-  const names = field === undefined ? undefined : ENUM_NAMES[field];
-  const pattern = field === undefined ? undefined : ENUM_VALUE_PATTERNS[field];
-  if (names === undefined || pattern === undefined) return issue.message;
-  return issue.message.replace(pattern, (value) => names[value] ?? value);
-}
