@@ -184,7 +184,9 @@ describe('derived types', () => {
     expectTypeOf<ConnectorGroup['region']>().toEqualTypeOf<
       'nam' | 'eur' | 'aus' | 'asia' | 'ind' | 'unknownFutureValue'
     >();
-    expectTypeOf<ConnectorGroup['id']>().toEqualTypeOf<string | undefined>();
+    // Branded: a read id is had only by parsing, and is still a string.
+    expectTypeOf<ConnectorGroup['id']>().toEqualTypeOf<DirectoryObjectId | undefined>();
+    expectTypeOf<DirectoryObjectId>().toExtend<string>();
     expectTypeOf<ConnectorGroupRegion>().toEqualTypeOf<ConnectorGroupInput['region']>();
     expectTypeOf<AddMemberOfRequest['connectorGroup']>().toEqualTypeOf<ConnectorGroupInput>();
     expectTypeOf<ConnectorGroupInput['isDefault']>().toEqualTypeOf<boolean>();

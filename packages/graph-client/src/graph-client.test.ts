@@ -1,8 +1,10 @@
 import {
-  type ConnectorGroupInput,
+  AddMemberOfRequest,
+  ConnectorGroupInput,
   DUPLICATE_REFERENCE_MESSAGE,
   GRAPH_ERROR_CODES,
   graphErrorEnvelope,
+  parseValid,
   SEED,
   toRestBody,
   ValidationError,
@@ -16,7 +18,7 @@ import {
   type ScriptedUpstream,
   startScriptedUpstream,
 } from '../test/scripted-upstream.ts';
-import { GraphClient, type GraphClientOptions } from './graph-client.ts';
+import { type CallerOptions, GraphClient, type GraphClientOptions } from './graph-client.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 
 const APPLICATION_ID = SEED.applicationId;
@@ -29,12 +31,12 @@ const AUTHORIZATION = `Bearer ${TOKEN}`;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REF_PATH = `/v1.0/applications/${APPLICATION_ID}/connectorGroup/members/${CONNECTOR_ID}/memberOf/$ref`;
 
-const group: ConnectorGroupInput = {
+const group = parseValid(ConnectorGroupInput, {
   connectorGroupType: 'applicationProxy',
   isDefault: false,
   name: 'West Europe connectors',
   region: 'eur',
-};
+});
 
 function envelope(code: string, message: string, requestId = 'req-1') {
   return graphErrorEnvelope(code, message, { requestId, clientRequestId: CLIENT_REQUEST_ID });
@@ -70,15 +72,19 @@ function client(server: { origin: string }, options: Partial<GraphClientOptions>
   return { graph, events, sleeps: manual.sleeps };
 }
 
-function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {
-  return graph.addConnectorMemberOf({
+// The client takes what the domain parsed, so the helper parses first, as the gateway does: an
+// id or a group the domain refuses is a ValidationError before the client, or the network, sees it.
+async function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {
+  const { applicationId, connectorId, connectorGroup, ...caller } = {
     applicationId: APPLICATION_ID,
     connectorId: CONNECTOR_ID,
     connectorGroup: group,
     authorization: AUTHORIZATION,
     clientRequestId: CLIENT_REQUEST_ID,
     ...overrides,
-  });
+  };
+  const request = parseValid(AddMemberOfRequest, { applicationId, connectorId, connectorGroup });
+  return graph.addConnectorMemberOf({ ...request, ...(caller as CallerOptions) });
 }
 
 describe('GraphClient.addConnectorMemberOf: the request', () => {
@@ -149,6 +155,33 @@ describe('GraphClient.addConnectorMemberOf: the request', () => {
     });
     await expect(add(graph, { authorization: '' })).rejects.toBeInstanceOf(TypeError);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('takes ids and groups as parsed: one cast past the compiler is not checked again, yet stays in its segment', async () => {
+    const server = await upstream([{ status: 400 }]);
+    const { graph } = client(server);
+    // What only a cast can build: the client does not validate again (the domain did), it
+    // encodes, so no id becomes raw path and no group field becomes anything but JSON.
+    const lie = <T>(value: unknown) => value as T;
+    const request = {
+      applicationId: APPLICATION_ID,
+      connectorId: lie<typeof CONNECTOR_ID>(`${CONNECTOR_ID}/../x?y#z`),
+      connectorGroup: { ...group, name: lie<typeof group.name>(' ') },
+      authorization: AUTHORIZATION,
+    };
+
+    expect(await graph.addConnectorMemberOf(request)).toMatchObject({ ok: false, status: 400 });
+    expect(server.requests.map((sent) => sent.url)).toEqual([
+      `/v1.0/applications/${APPLICATION_ID}/connectorGroup/members/${encodeURIComponent(`${CONNECTOR_ID}/../x?y#z`)}/memberOf/$ref`,
+    ]);
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toMatchObject({ name: ' ' });
+    // The ids that would still move a path are refused outright, before any request.
+    for (const id of ['', '.', '..']) {
+      await expect(
+        graph.addConnectorMemberOf({ ...request, connectorId: lie<typeof CONNECTOR_ID>(id) }),
+      ).rejects.toBeInstanceOf(TypeError);
+    }
+    expect(server.requests).toHaveLength(1);
   });
 
   it('refuses a base URL that is not absolute http(s) or carries credentials', () => {
