@@ -223,14 +223,11 @@ function createStore(db: Database.Database, databasePath: string): Store {
       return transaction(() => {
         statements.insertApplication.run(applicationId);
         return store.createGroup(applicationId, {
+          ...SEED.defaultGroup,
           id:
             applicationId === SEED.applicationId
               ? SEED.defaultGroup.id
               : (defaultGroupId ?? randomUUID()),
-          connectorGroupType: 'applicationProxy',
-          isDefault: true,
-          name: SEED.defaultGroup.name,
-          region: SEED.defaultGroup.region,
         });
       });
     },

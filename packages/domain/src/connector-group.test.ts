@@ -96,6 +96,7 @@ describe('ConnectorGroupInput (write)', () => {
     ['NUL', 'West\u0000Europe'],
     ['DEL', 'West\u007fEurope'],
     ['a C1 control', 'West\u0085Europe'],
+    ['a lone surrogate', 'West \uD800Europe'],
   ])('refuses a name with %s', (_what, name) => {
     const issues = issuesOf({ ...valid, name });
     expect(issues).toHaveLength(1);

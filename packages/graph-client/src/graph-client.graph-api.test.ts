@@ -1,5 +1,4 @@
 import {
-  AddMemberOfRequest,
   ConnectorGroupInput,
   ConnectorGroupsQuery,
   DirectoryObjectId,
@@ -14,13 +13,13 @@ import {
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../test/manual-clock.ts';
+import { addParsed } from '../test/parsed-add.ts';
 import {
   type RecordedRequest,
   type ScriptedReply,
   startScriptedUpstream,
 } from '../test/scripted-upstream.ts';
 import {
-  type CallerOptions,
   GraphClient,
   type GraphClientOptions,
   type ListConnectorGroupsRequest,
@@ -94,19 +93,16 @@ function client(server: { origin: string }, options: Partial<GraphClientOptions>
   return { graph, events, sleeps: manual.sleeps };
 }
 
-// The client takes what the domain parsed, so the helpers parse first, as the gateway does: an
-// id, group or name the domain refuses is a ValidationError before the client sees it.
-async function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {
-  const { applicationId, connectorId, connectorGroup, ...caller } = {
+// Parsed by the domain first, as the gateway does (the client takes only parsed values).
+function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {
+  return addParsed(graph, {
     applicationId: APPLICATION_ID,
     connectorId: CONNECTOR_ID,
     connectorGroup: input,
     authorization: AUTHORIZATION,
     clientRequestId: CLIENT_REQUEST_ID,
     ...overrides,
-  };
-  const request = parseValid(AddMemberOfRequest, { applicationId, connectorId, connectorGroup });
-  return graph.addConnectorMemberOf({ ...request, ...(caller as CallerOptions) });
+  });
 }
 
 async function listGroups(

@@ -1,5 +1,4 @@
 import {
-  AddMemberOfRequest,
   ConnectorGroupInput,
   DUPLICATE_REFERENCE_MESSAGE,
   GRAPH_ERROR_CODES,
@@ -12,13 +11,14 @@ import {
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MANUAL_CLOCK_START, manualClock } from '../test/manual-clock.ts';
+import { addParsed } from '../test/parsed-add.ts';
 import {
   closedPort,
   type ScriptedReply,
   type ScriptedUpstream,
   startScriptedUpstream,
 } from '../test/scripted-upstream.ts';
-import { type CallerOptions, GraphClient, type GraphClientOptions } from './graph-client.ts';
+import { GraphClient, type GraphClientOptions } from './graph-client.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 
 const APPLICATION_ID = SEED.applicationId;
@@ -72,19 +72,16 @@ function client(server: { origin: string }, options: Partial<GraphClientOptions>
   return { graph, events, sleeps: manual.sleeps };
 }
 
-// The client takes what the domain parsed, so the helper parses first, as the gateway does: an
-// id or a group the domain refuses is a ValidationError before the client, or the network, sees it.
-async function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {
-  const { applicationId, connectorId, connectorGroup, ...caller } = {
+// Parsed by the domain first, as the gateway does (the client takes only parsed values).
+function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {
+  return addParsed(graph, {
     applicationId: APPLICATION_ID,
     connectorId: CONNECTOR_ID,
     connectorGroup: group,
     authorization: AUTHORIZATION,
     clientRequestId: CLIENT_REQUEST_ID,
     ...overrides,
-  };
-  const request = parseValid(AddMemberOfRequest, { applicationId, connectorId, connectorGroup });
-  return graph.addConnectorMemberOf({ ...request, ...(caller as CallerOptions) });
+  });
 }
 
 describe('GraphClient.addConnectorMemberOf: the request', () => {
