@@ -64,7 +64,13 @@ describe('readAnswer', () => {
 
   it('ignores a body one byte over MAX_BODY_BYTES, though it is valid JSON', async () => {
     const answer = await answerFrom(200, jsonOfSize(MAX_BODY_BYTES + 1));
-    expect(answer).toEqual({ status: 200, empty: false });
+    expect(answer).toStrictEqual({ status: 200, empty: false });
+  });
+
+  it('ignores an oversized body even when what was read of it is valid JSON', async () => {
+    // `"ok"` and then whitespace: the first MiB alone parses, so only the cap keeps it out.
+    const answer = await answerFrom(200, `"ok"${' '.repeat(2 * 1024 * 1024)}`);
+    expect(answer).toStrictEqual({ status: 200, empty: false });
   });
 
   it('stops reading an endless 2xx body: the upstream gets to send little more than the cap', async () => {
@@ -91,14 +97,14 @@ describe('readAnswer', () => {
     const answer = await readAnswer(await request(`${origin}/v1.0/x`));
     await upstreamDone;
 
-    expect(answer).toEqual({ status: 200, empty: false });
+    expect(answer).toStrictEqual({ status: 200, empty: false });
     // The cap plus what loopback socket buffers hold (a few MiB), far from the 64 MiB on offer.
     expect(written).toBeLessThan(LIMIT / 2);
   });
 
   it('marks an empty body empty, and a body that is not JSON merely unparsed', async () => {
-    expect(await answerFrom(204, '')).toEqual({ status: 204, empty: true });
-    expect(await answerFrom(502, '<html>bad gateway</html>')).toEqual({
+    expect(await answerFrom(204, '')).toStrictEqual({ status: 204, empty: true });
+    expect(await answerFrom(502, '<html>bad gateway</html>')).toStrictEqual({
       status: 502,
       empty: false,
     });
@@ -122,6 +128,13 @@ describe('readAnswer', () => {
       requestId: 'first',
     });
     expect(await answerFrom(204, '')).not.toHaveProperty('requestId');
+    // An envelope without innerError has no request-id to give.
+    const bare = JSON.stringify({ error: { code: 'Request_BadRequest', message: 'No.' } });
+    expect(await answerFrom(400, bare)).toStrictEqual({
+      status: 400,
+      empty: false,
+      json: { error: { code: 'Request_BadRequest', message: 'No.' } },
+    });
   });
 });
 
@@ -136,7 +149,7 @@ describe('failureFromAnswer', () => {
       failureFromAnswer({ status: 400, empty: false, json, requestId: 'r' }, (text) =>
         text.replace('abc123456', '[redacted]'),
       ),
-    ).toEqual({
+    ).toStrictEqual({
       ok: false,
       kind: 'invalidInput',
       message: 'Bad token [redacted] echoed.',
@@ -161,6 +174,6 @@ describe('failureFromAnswer', () => {
     [599, 'the upstream answered 599'],
   ])('builds the message of a %i without an envelope from the status alone', (status, message) => {
     const failure = failureFromAnswer({ status, empty: false, json: { not: 'graph' } }, keep);
-    expect(failure).toEqual({ ok: false, kind: failure.kind, message, status });
+    expect(failure).toStrictEqual({ ok: false, kind: failure.kind, message, status });
   });
 });
