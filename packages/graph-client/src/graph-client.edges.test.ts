@@ -299,14 +299,47 @@ describe('GraphClient retries and connections', () => {
     await expect.poll(() => server.openConnections(), { timeout: 5000 }).toBe(1);
   });
 
-  it('close() closes the pool: its connections are gone', async () => {
+  it('close() closes the pool: its connection is gone and no request is sent after it', async () => {
     const server = await upstream([{ status: 204 }]);
     // Not newClient: this test closes the client itself (a second close() rejects).
-    const graph = new GraphClient({ baseUrl: server.origin });
+    const graph = new GraphClient({ baseUrl: server.origin, clock: manualClock().clock });
     await add(graph);
     expect(server.openConnections()).toBe(1);
     await graph.close();
+
+    expect(await add(graph)).toMatchObject({ ok: false, kind: 'unavailable' });
+    expect(server.seen).toHaveLength(1);
     await expect.poll(() => server.openConnections(), { timeout: 5000 }).toBe(0);
+  });
+
+  it('leaves no attempt timer running once a call is over', async () => {
+    const server = await upstream([
+      { status: 503, headers: { 'retry-after': '0' } },
+      { status: 204 },
+    ]);
+    const live = new Set<object>();
+    const counting: Clock = {
+      ...manualClock().clock,
+      setTimer: (callback, ms) => {
+        const handle = {};
+        live.add(handle);
+        const timer = setTimeout(callback, ms);
+        return () => {
+          live.delete(handle);
+          clearTimeout(timer);
+        };
+      },
+    };
+    const { graph } = newClient({ baseUrl: server.origin, clock: counting });
+    expect(await add(graph)).toMatchObject({ ok: true });
+    expect(server.seen).toHaveLength(2);
+    expect(live.size).toBe(0);
+  });
+
+  it('a 300 is a redirect failure, not a success', async () => {
+    const server = await upstream([{ status: 300 }]);
+    const { graph } = newClient({ baseUrl: server.origin });
+    expect(await add(graph)).toMatchObject({ ok: false, kind: 'unknown', status: 300 });
   });
 
   it('ends an attempt when its own timer fires, however far off undici’s backstop is', async () => {
