@@ -1,17 +1,28 @@
 /**
  * Contract: GraphiQL, served by the gateway with its assets inlined, works in a real browser
- * (Debian's chromium through playwright-core): it opens on the example mutation and bearer
- * header, runs it against fake-graph, and shows the success payload. The screenshot is saved to
- * `artifacts/graphiql.png`.
+ * (a Chromium through playwright-core: `CHROMIUM_PATH`, else one on the machine, else the one
+ * inside `@sparticuz/chromium`; see chromium-executable.ts): it opens on the example mutation and
+ * bearer header, runs it against fake-graph, and shows the success payload. The screenshot is
+ * saved to `artifacts/graphiql.png`.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { type RunningFakeGraph, startFakeGraph } from '@connectors/fake-graph';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from '../../test/gateway-harness.ts';
+import { findChromium } from './chromium-executable.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../../artifacts/', import.meta.url);
+
+/** The test's environment without unset entries, as playwright's `env` option takes it. */
+function definedEnv(): Record<string, string> {
+  return Object.fromEntries(
+    // biome-ignore lint/style/noProcessEnv: the browser inherits this test's environment (DISPLAY, HOME, TMPDIR), plus the bundled libraries' path.
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
+}
 
 describe('GraphiQL in chromium', () => {
   let fakeGraph: RunningFakeGraph;
@@ -19,15 +30,18 @@ describe('GraphiQL in chromium', () => {
   let url: string;
   let browser: Browser;
 
+  // The first run on a machine may unpack the bundled Chromium (209 MB) before launching it.
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-    }
+    const found = await findChromium();
+    console.info(`GraphiQL browser test: ${found.executablePath} (from ${found.source})`);
     fakeGraph = await startFakeGraph();
     harness = createTestGateway({ upstreamBaseUrl: fakeGraph.baseUrl });
     url = await harness.listen();
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: found.executablePath,
+      env: { ...definedEnv(), ...found.env },
+      // Not @sparticuz/chromium's recommended `args`: those are for AWS Lambda (single-process,
+      // web security off); measured here, its build runs with the same flags as Debian's.
       args: [
         '--headless',
         '--no-sandbox',
@@ -39,7 +53,7 @@ describe('GraphiQL in chromium', () => {
         '--disable-sync',
       ],
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await harness?.close();
