@@ -110,7 +110,7 @@ describe('the gateway under UPSTREAM_API=graph, against fake-graph', () => {
     return (await response.json()) as Body;
   }
 
-  function add(group: { id?: string; name: string }, connectorId = SEED.connectorId) {
+  function add(group: { id?: string; name: string }, connectorId: string = SEED.connectorId) {
     return send(ADD, {
       input: {
         applicationId: SEED.applicationId,
@@ -127,7 +127,9 @@ describe('the gateway under UPSTREAM_API=graph, against fake-graph', () => {
     });
   }
 
-  async function memberOf(connectorId = SEED.connectorId): Promise<Payload | null | undefined> {
+  async function memberOf(
+    connectorId: string = SEED.connectorId,
+  ): Promise<Payload | null | undefined> {
     const body = await send(MEMBER_OF, { applicationId: SEED.applicationId, connectorId });
     return body.data?.connectorMemberOf;
   }
