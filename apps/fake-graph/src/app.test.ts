@@ -1,11 +1,13 @@
 import { request as httpRequest } from 'node:http';
 import {
   ConnectorGroupCollection,
+  DirectoryObjectId,
   DUPLICATE_REFERENCE_MESSAGE,
   GraphErrorEnvelope,
   memberOfGroupRefPath,
   memberOfPath,
   memberOfRefPath,
+  parseValid,
 } from '@connectors/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from './app.ts';
@@ -14,8 +16,10 @@ import { type RunningFakeGraph, startFakeGraph } from './start.ts';
 import type { Store } from './store.ts';
 
 const AUTH = { authorization: 'Bearer test-token' };
-const OTHER_APP = '11111111-2222-3333-4444-555555555555';
-const UNKNOWN_ID = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+// The path builders take parsed ids, as the graph-client passes them.
+const id = (value: string) => parseValid(DirectoryObjectId, value);
+const OTHER_APP = id('11111111-2222-3333-4444-555555555555');
+const UNKNOWN_ID = id('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
 const CLIENT_REQUEST_ID = '7d0c1c56-5e4b-4f4a-9d3e-000000000001';
 const newGroup = {
   '@odata.type': '#microsoft.graph.connectorGroup',
@@ -253,7 +257,7 @@ describe('DELETE .../memberOf/{groupId}/$ref', () => {
   it('removes a membership with 204; a second time is 404', async () => {
     const group = graph.store.createGroup(SEED.applicationId, newGroup);
     graph.store.addMembership(SEED.connectorId, group.id);
-    const path = memberOfGroupRefPath(SEED.applicationId, SEED.connectorId, group.id);
+    const path = memberOfGroupRefPath(SEED.applicationId, SEED.connectorId, id(group.id));
     const first = await call('DELETE', path);
     expect(first.status).toBe(204);
     expect(await groupsOfSeededConnector()).toEqual([SEED.defaultGroup]);

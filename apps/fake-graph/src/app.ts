@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { graphErrorEnvelope } from '@connectors/domain';
+import { graphErrorEnvelope, toRestBody } from '@connectors/domain';
 import { serviceOrigin } from './connector-group-reference.ts';
 import { parseConnectorGroupsQuery, refuseQueryOptions } from './connector-groups-query.ts';
 import { type Controls, createControls } from './controls.ts';
@@ -13,7 +13,6 @@ import {
   getConnectorGroup,
   listMemberOf,
   removeMemberOf,
-  toRepresentation,
 } from './member-of.ts';
 import { parseMemberOfBody, parseReferenceBody } from './member-of-body.ts';
 import { matchRoute, methodNotAllowed } from './routes.ts';
@@ -75,7 +74,7 @@ export function createApp(deps: AppDeps): Server {
         const target = parseMemberOfBody(await readBody(req), service);
         const created = addMemberOf(deps.store, route.applicationId, route.connectorId, target);
         if (created === undefined) return sendEmpty(res, 204);
-        return sendJson(res, 201, toRepresentation(created));
+        return sendJson(res, 201, toRestBody(created));
       }
       case 'seedRemove':
         removeMemberOf(deps.store, route.applicationId, route.connectorId, route.groupId);
@@ -100,7 +99,7 @@ export function createApp(deps: AppDeps): Server {
         const group = getConnectorGroup(deps.store, route.groupId);
         return sendJson(res, 200, {
           '@odata.context': `${profileContext}/$entity`,
-          ...toRepresentation(group),
+          ...toRestBody(group),
         });
       }
     }
@@ -223,7 +222,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function sendCollection(res: ServerResponse, context: string, groups: StoredGroup[]): void {
-  sendJson(res, 200, { '@odata.context': context, value: groups.map(toRepresentation) });
+  // The domain's representation, `@odata.type` first: the same builder as the client's body.
+  sendJson(res, 200, { '@odata.context': context, value: groups.map(toRestBody) });
 }
 
 function sendEmpty(res: ServerResponse, status: number): void {

@@ -1,10 +1,9 @@
-import { DirectoryObjectId } from '@connectors/domain';
+import { connectorGroupsPath, DirectoryObjectId } from '@connectors/domain';
 import { GraphHttpError } from './graph-http-error.ts';
 import { API_VERSIONS } from './routes.ts';
 
 /** The path, after the version, of the connector groups a reference may name. */
-export const CONNECTOR_GROUPS_PATH =
-  '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
+export const CONNECTOR_GROUPS_PATH = connectorGroupsPath();
 
 /**
  * The service a request reached, as its caller named it: `http://` and the `Host` header. A

@@ -1,9 +1,5 @@
 import { FAKE_GRAPH_ERROR_CODES, GraphHttpError } from './graph-http-error.ts';
-
-/** What the connector-group list was asked for: every group, or those of one name. */
-export interface ConnectorGroupsQuery {
-  name?: string;
-}
+import type { GroupFilter } from './store.ts';
 
 const invalid = (message: string) =>
   new GraphHttpError(400, FAKE_GRAPH_ERROR_CODES.invalidQuery, message);
@@ -41,7 +37,7 @@ export function refuseQueryOptions(params: URLSearchParams): void {
  * @throws {GraphHttpError} 400 `BadRequest` for a filter that does not parse, a repeated option;
  *   400 `Request_UnsupportedQuery` for another property, operator, shape or query option
  */
-export function parseConnectorGroupsQuery(params: URLSearchParams): ConnectorGroupsQuery {
+export function parseConnectorGroupsQuery(params: URLSearchParams): GroupFilter {
   const filters: string[] = [];
   for (const [key, value] of params) {
     if (optionName(key) !== 'filter') {

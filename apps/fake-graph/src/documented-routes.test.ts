@@ -1,8 +1,10 @@
 import {
+  DirectoryObjectId,
   DUPLICATE_REFERENCE_MESSAGE,
   GraphErrorEnvelope,
   memberOfPath,
   memberOfRefPath,
+  parseValid,
 } from '@connectors/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from './seed.ts';
@@ -12,7 +14,8 @@ import { type RunningFakeGraph, startFakeGraph } from './start.ts';
 const PROFILE = '/onPremisesPublishingProfiles/applicationProxy';
 const AUTH = { authorization: 'Bearer test-token' };
 const UNKNOWN_ID = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
-const CONNECTOR = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+// Parsed: the seed path's builders take parsed ids, as the graph-client passes them.
+const CONNECTOR = parseValid(DirectoryObjectId, '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
 const memberOfUrl = (connectorId: string) => `${PROFILE}/connectors/${connectorId}/memberOf`;
 
 let graph: RunningFakeGraph;

@@ -1,24 +1,7 @@
-import { CONNECTOR_GROUP_ODATA_TYPE, DUPLICATE_REFERENCE_MESSAGE } from '@connectors/domain';
+import { DUPLICATE_REFERENCE_MESSAGE } from '@connectors/domain';
 import { FAKE_GRAPH_ERROR_CODES, GraphHttpError } from './graph-http-error.ts';
 import type { MemberOfTarget } from './member-of-body.ts';
 import type { Store, StoredGroup } from './store.ts';
-
-/** A connectorGroup as fake-graph writes it in a response body. */
-export interface ConnectorGroupRepresentation extends StoredGroup {
-  '@odata.type': typeof CONNECTOR_GROUP_ODATA_TYPE;
-}
-
-/** The JSON representation of a stored group, `@odata.type` first as Graph writes it. */
-export function toRepresentation(group: StoredGroup): ConnectorGroupRepresentation {
-  return {
-    '@odata.type': CONNECTOR_GROUP_ODATA_TYPE,
-    id: group.id,
-    connectorGroupType: group.connectorGroupType,
-    isDefault: group.isDefault,
-    name: group.name,
-    region: group.region,
-  };
-}
 
 /** Message for a body that would create a second default group. */
 export const DEFAULT_GROUP_CREATE_MESSAGE =

@@ -8,10 +8,12 @@
  * the real service would write them: add by reference, list memberOf, list groups by name, move.
  */
 import {
+  DirectoryObjectId,
   DUPLICATE_REFERENCE_MESSAGE,
   memberOfGroupRefPath,
   memberOfPath,
   memberOfRefPath,
+  parseValid,
 } from '@connectors/domain';
 import {
   Client,
@@ -119,7 +121,14 @@ describe('@microsoft/microsoft-graph-client against fake-graph', () => {
       404,
       'Request_ResourceNotFound',
       () =>
-        client.api(memberOfPath('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', SEED.connectorId)).get(),
+        client
+          .api(
+            memberOfPath(
+              parseValid(DirectoryObjectId, 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'),
+              SEED.connectorId,
+            ),
+          )
+          .get(),
     ],
     [
       400,

@@ -1,7 +1,7 @@
 import { ConnectorGroupName, ConnectorGroupRegion, DirectoryObjectId } from '@connectors/domain';
 import { z } from 'zod';
 import type { Controls } from './controls.ts';
-import type { Store } from './store.ts';
+import type { NewGroup, Store } from './store.ts';
 
 /**
  * The REST pact's provider states, named exactly as agreed with the consumer (graph-client).
@@ -46,6 +46,11 @@ const Params = {
   }),
 };
 
+// A group a state names: its id, name and region as given, otherwise an ordinary group.
+function namedGroup({ groupId, name, region }: z.output<typeof Params.groupExists>): NewGroup {
+  return { id: groupId, connectorGroupType: 'applicationProxy', isDefault: false, name, region };
+}
+
 /** One state's setup: throws when its parameters are wrong. */
 export type StateSetup = (params: unknown) => void;
 
@@ -74,16 +79,10 @@ export function providerStateSetups(
       });
     },
     [PROVIDER_STATES.hasGroup]: (params) => {
-      const { applicationId, groupId, name, region } = Params.hasGroup.parse(params);
+      const { applicationId, ...group } = Params.hasGroup.parse(params);
       store.transaction(() => {
         ensureApplication(applicationId);
-        store.createGroup(applicationId, {
-          id: groupId,
-          connectorGroupType: 'applicationProxy',
-          isDefault: false,
-          name,
-          region,
-        });
+        store.createGroup(applicationId, namedGroup(group));
       });
     },
     // Moves the connector there (creating it when new): its previous membership ends.
@@ -125,14 +124,7 @@ export function providerStateSetups(
     },
     // A tenant group of no application, as Graph's documented routes see every group.
     [PROVIDER_STATES.groupExists]: (params) => {
-      const { groupId, name, region } = Params.groupExists.parse(params);
-      store.createGroup(null, {
-        id: groupId,
-        connectorGroupType: 'applicationProxy',
-        isDefault: false,
-        name,
-        region,
-      });
+      store.createGroup(null, namedGroup(Params.groupExists.parse(params)));
     },
     [PROVIDER_STATES.noConnector]: (params) => {
       store.removeConnector(Params.connector.parse(params).connectorId);

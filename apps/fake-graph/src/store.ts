@@ -1,22 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ConnectorGroupRegion, ConnectorGroupType } from '@connectors/domain';
+import {
+  type ConnectorGroupFields,
+  type ConnectorGroupRegion,
+  type ConnectorGroupsQuery,
+  type ConnectorGroupType,
+  connectorGroupFields,
+} from '@connectors/domain';
 import Database from 'libsql';
+import type { z } from 'zod';
 import { migrate } from './migrations.ts';
 import { SEED } from './seed.ts';
 
-/** A connector group as fake-graph stores it. */
-export interface StoredGroup {
-  id: string;
-  connectorGroupType: ConnectorGroupType;
-  isDefault: boolean;
-  name: string;
-  region: ConnectorGroupRegion;
-}
+/** A connector group as fake-graph stores it: the domain's group as written, with its id. */
+export type StoredGroup = ConnectorGroupFields & { id: string };
 
 /** What {@link Store.createGroup} needs; `id` is server-assigned when absent. */
-export type NewGroup = Omit<StoredGroup, 'id'> & { id?: string };
+export type NewGroup = ConnectorGroupFields;
+
+/** What {@link Store.listGroups} filters on: the domain's list query, before its parse. */
+export type GroupFilter = z.input<typeof ConnectorGroupsQuery>;
 
 /** fake-graph's data: one tenant's applications, connector groups and connectors. */
 export interface Store {
@@ -49,7 +53,7 @@ export interface Store {
    * The tenant's groups, default ones first, then by creation; with `name`, only those of that
    * name (compared case-insensitively, as {@link findGroupByName}).
    */
-  listGroups(filter?: { name?: string }): StoredGroup[];
+  listGroups(filter?: GroupFilter): StoredGroup[];
   /**
    * Creates a group for an application (unique by name within it), or with `null` a tenant
    * group of no application (names need not be unique, as on Graph).
@@ -219,14 +223,11 @@ function createStore(db: Database.Database, databasePath: string): Store {
       return transaction(() => {
         statements.insertApplication.run(applicationId);
         return store.createGroup(applicationId, {
+          ...SEED.defaultGroup,
           id:
             applicationId === SEED.applicationId
               ? SEED.defaultGroup.id
               : (defaultGroupId ?? randomUUID()),
-          connectorGroupType: 'applicationProxy',
-          isDefault: true,
-          name: SEED.defaultGroup.name,
-          region: SEED.defaultGroup.region,
         });
       });
     },
@@ -253,14 +254,8 @@ function createStore(db: Database.Database, databasePath: string): Store {
         ? groupRows(statements.allGroups.all())
         : groupRows(statements.groupsNamed.all(groupNameKey(filter.name))),
     createGroup(applicationId, group) {
-      // Field by field: a caller's object may carry more (a request body's `@odata.type`).
-      const created: StoredGroup = {
-        id: group.id ?? randomUUID(),
-        connectorGroupType: group.connectorGroupType,
-        isDefault: group.isDefault,
-        name: group.name,
-        region: group.region,
-      };
+      // The group's own fields only: a caller's object may carry more (a body's `@odata.type`).
+      const created: StoredGroup = { ...connectorGroupFields(group), id: group.id ?? randomUUID() };
       statements.insertGroup.run(
         created.id,
         applicationId,

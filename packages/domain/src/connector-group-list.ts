@@ -6,20 +6,12 @@ import {
 } from './connector-group.ts';
 import { DirectoryObjectId } from './ids.ts';
 
-// Matches only an unpaired surrogate: with the `u` flag a well-formed pair is one code point.
-const LONE_SURROGATE = /\p{Cs}/u;
-
 /**
  * The connector-group list's one filter: an exact `name`, with the rules of a name as written
- * (trimmed, 1 to 256 characters, no control characters), since the lookup looks for the group a
- * write would name. A lone surrogate is refused too: it cannot be percent-encoded into a URL.
+ * (trimmed, 1 to 256 characters, no control characters, no lone surrogate), since the lookup
+ * looks for the group a write would name.
  */
-export const ConnectorGroupsQuery = ConnectorGroupInput.pick({ name: true })
-  .partial()
-  .refine((query) => query.name === undefined || !LONE_SURROGATE.test(query.name), {
-    path: ['name'],
-    error: 'must be well-formed Unicode (a lone surrogate cannot be sent)',
-  });
+export const ConnectorGroupsQuery = ConnectorGroupInput.pick({ name: true }).partial();
 export type ConnectorGroupsQuery = z.output<typeof ConnectorGroupsQuery>;
 
 /**

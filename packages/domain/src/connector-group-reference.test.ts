@@ -5,9 +5,12 @@ import {
   ConnectorGroupReference,
   connectorGroupReference,
 } from './connector-group-reference.ts';
-import { ValidationError } from './validation.ts';
+import { DirectoryObjectId } from './ids.ts';
+import { parseValid, ValidationError } from './validation.ts';
 
-const GROUP = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+// Group ids reach the builder parsed, as the client passes them: a bad one is refused there.
+const groupId = (id: string) => parseValid(DirectoryObjectId, id);
+const GROUP = groupId('c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
 
 describe('connectorGroupReference', () => {
   it('is the exact body of API.md section 7, built on the base with its version path', () => {
@@ -19,9 +22,9 @@ describe('connectorGroupReference', () => {
   });
 
   it('refuses a group id that is not a GUID, and a base that is not plain http(s)', () => {
-    expect(() => connectorGroupReference('https://graph.microsoft.com/beta', '../x')).toThrow(
-      ValidationError,
-    );
+    expect(() =>
+      connectorGroupReference('https://graph.microsoft.com/beta', groupId('../x')),
+    ).toThrow(ValidationError);
     expect(() => connectorGroupReference('https://u:p@graph.microsoft.com/beta', GROUP)).toThrow(
       TypeError,
     );
@@ -38,7 +41,7 @@ describe('connectorGroupReference', () => {
         (id, base) => {
           let reference: ReturnType<typeof connectorGroupReference>;
           try {
-            reference = connectorGroupReference(base, id);
+            reference = connectorGroupReference(base, groupId(id));
           } catch (error) {
             // fast-check's URLs may carry credentials, which the base check refuses.
             expect(error).toBeInstanceOf(TypeError);

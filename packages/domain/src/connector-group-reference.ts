@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { connectorGroupPath } from './graph-api-path.ts';
-import { GUID_PATTERN_SOURCE } from './ids.ts';
+import { type DirectoryObjectId, GUID_PATTERN_SOURCE } from './ids.ts';
 import { upstreamUrl } from './rest-path.ts';
 
 /** What an `@odata.id` naming a connector group ends with, whatever the service's base. */
@@ -26,9 +26,12 @@ export type ConnectorGroupReference = z.output<typeof ConnectorGroupReference>;
 
 /**
  * Builds the reference body from the upstream base (checked by `parseUpstreamBase`: http(s), no
- * query, fragment or credentials) and the group id (a GUID, one segment).
- * @throws {TypeError} for a bad base; {ValidationError} when the id is not a GUID
+ * query, fragment or credentials) and the parsed group id (one segment).
+ * @throws {TypeError} for a bad base
  */
-export function connectorGroupReference(base: string, groupId: string): ConnectorGroupReference {
+export function connectorGroupReference(
+  base: string,
+  groupId: DirectoryObjectId,
+): ConnectorGroupReference {
   return { '@odata.id': upstreamUrl(base, connectorGroupPath(groupId)) };
 }

@@ -96,6 +96,7 @@ describe('ConnectorGroupInput (write)', () => {
     ['NUL', 'West\u0000Europe'],
     ['DEL', 'West\u007fEurope'],
     ['a C1 control', 'West\u0085Europe'],
+    ['a lone surrogate', 'West \uD800Europe'],
   ])('refuses a name with %s', (_what, name) => {
     const issues = issuesOf({ ...valid, name });
     expect(issues).toHaveLength(1);
@@ -184,7 +185,9 @@ describe('derived types', () => {
     expectTypeOf<ConnectorGroup['region']>().toEqualTypeOf<
       'nam' | 'eur' | 'aus' | 'asia' | 'ind' | 'unknownFutureValue'
     >();
-    expectTypeOf<ConnectorGroup['id']>().toEqualTypeOf<string | undefined>();
+    // Branded: a read id is had only by parsing, and is still a string.
+    expectTypeOf<ConnectorGroup['id']>().toEqualTypeOf<DirectoryObjectId | undefined>();
+    expectTypeOf<DirectoryObjectId>().toExtend<string>();
     expectTypeOf<ConnectorGroupRegion>().toEqualTypeOf<ConnectorGroupInput['region']>();
     expectTypeOf<AddMemberOfRequest['connectorGroup']>().toEqualTypeOf<ConnectorGroupInput>();
     expectTypeOf<ConnectorGroupInput['isDefault']>().toEqualTypeOf<boolean>();

@@ -61,22 +61,32 @@ export type ConnectorGroupRegionRead = z.output<typeof ConnectorGroupRegionRead>
 
 // C0 and C1 control characters (tab and newline included): a name is shown in portals and logs.
 const CONTROL_CHARACTER = /\p{Cc}/u;
+// Matches only an unpaired surrogate: with the `u` flag a well-formed pair is one code point.
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * A group name as written: control characters refused (before trimming, so a trailing newline
- * is refused rather than silently dropped), then trimmed, then 1 to 256 characters.
+ * is refused rather than silently dropped), then trimmed, then 1 to 256 characters. A lone
+ * surrogate is refused too: it is not text, and it cannot be percent-encoded into the `graph`
+ * profile's `$filter`, so a name valid here is valid on every path it is sent by.
+ *
+ * Branded, like {@link DirectoryObjectId}: a group built from a parsed name needs no second check.
  */
 export const ConnectorGroupName = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
   .refine((value) => !CONTROL_CHARACTER.test(value), {
     error: 'must not contain control characters (such as tabs or line breaks)',
   })
+  .refine((value) => !LONE_SURROGATE.test(value), {
+    error: 'must be well-formed Unicode (a lone surrogate cannot be sent)',
+  })
   .trim()
   .min(1, { error: 'must not be empty or only spaces' })
   .max(MAX_GROUP_NAME_LENGTH, {
     error: `must be at most ${MAX_GROUP_NAME_LENGTH} characters`,
-  });
-export type ConnectorGroupName = z.infer<typeof ConnectorGroupName>;
+  })
+  .brand<'ConnectorGroupName'>();
+export type ConnectorGroupName = z.output<typeof ConnectorGroupName>;
 
 const isDefault = z.boolean({
   error: (issue) => (issue.input === undefined ? 'is required' : 'must be true or false'),
@@ -97,7 +107,8 @@ export type ConnectorGroup = z.output<typeof ConnectorGroup>;
 
 /**
  * A connectorGroup as written. With `id`: "add to this existing group"; without: the group is
- * identified by `name`.
+ * identified by `name`. Its parsed value is built from branded parts (`id`, `name`) and closed
+ * enums, so only a parse makes one: the graph-client takes it as it comes.
  */
 const connectorGroupInput = (names: ValueNames) =>
   z.object({

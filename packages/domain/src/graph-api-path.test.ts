@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConnectorGroupsQuery } from './connector-group-list.ts';
 import {
   APPLICATION_PROXY_PATH,
   connectorGroupPath,
@@ -7,12 +9,21 @@ import {
   connectorMemberOfPath,
   connectorMemberOfRefPath,
 } from './graph-api-path.ts';
+import { DirectoryObjectId } from './ids.ts';
 import { parseNameEqualsFilter } from './odata-filter.ts';
 import { upstreamUrl } from './rest-path.ts';
-import { ValidationError } from './validation.ts';
+import { parseValid, ValidationError } from './validation.ts';
 
-const CONNECTOR = 'e98f0710-0710-e98f-1007-8fe910078fe9';
-const GROUP = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+// Ids and queries reach the builders parsed, as the client passes them: what a builder once
+// refused, the domain's parse refuses now, with the same ValidationError naming the field.
+const ConnectorRef = z.object({ connectorId: DirectoryObjectId });
+const GroupRef = z.object({ groupId: DirectoryObjectId });
+const connectorId = (id: string) => parseValid(ConnectorRef, { connectorId: id }).connectorId;
+const groupId = (id: string) => parseValid(GroupRef, { groupId: id }).groupId;
+const groupsPath = (query: unknown) => connectorGroupsPath(parseValid(ConnectorGroupsQuery, query));
+
+const CONNECTOR = connectorId('e98f0710-0710-e98f-1007-8fe910078fe9');
+const GROUP = groupId('c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
 const GROUPS = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
 
 describe("Graph's documented paths", () => {
@@ -30,9 +41,9 @@ describe("Graph's documented paths", () => {
   it.each(['', 'x', '../../me', `${CONNECTOR}/../x`, `${CONNECTOR}?a=1`, `${CONNECTOR}#f`])(
     'refuses the id %j with a ValidationError naming the field',
     (id) => {
-      expect(() => connectorMemberOfRefPath(id)).toThrowError(ValidationError);
+      expect(() => connectorMemberOfRefPath(connectorId(id))).toThrowError(ValidationError);
       try {
-        connectorGroupPath(id);
+        connectorGroupPath(groupId(id));
         expect.unreachable();
       } catch (error) {
         expect((error as ValidationError).issues[0]?.field).toEqual(['groupId']);
@@ -48,16 +59,16 @@ describe('connectorGroupsPath', () => {
   });
 
   it("filters by name eq, the name's quotes doubled, the value one encoded component", () => {
-    expect(connectorGroupsPath({ name: 'West Europe connectors' })).toBe(
+    expect(groupsPath({ name: 'West Europe connectors' })).toBe(
       `${GROUPS}?$filter=name%20eq%20'West%20Europe%20connectors'`,
     );
-    expect(connectorGroupsPath({ name: "Bob's & Alice's #1 / 100%" })).toBe(
+    expect(groupsPath({ name: "Bob's & Alice's #1 / 100%" })).toBe(
       `${GROUPS}?$filter=name%20eq%20'Bob''s%20%26%20Alice''s%20%231%20%2F%20100%25'`,
     );
   });
 
   it('trims the name as a written name is trimmed', () => {
-    expect(connectorGroupsPath({ name: '  West  ' })).toBe(`${GROUPS}?$filter=name%20eq%20'West'`);
+    expect(groupsPath({ name: '  West  ' })).toBe(`${GROUPS}?$filter=name%20eq%20'West'`);
   });
 
   it.each([
@@ -68,7 +79,7 @@ describe('connectorGroupsPath', () => {
     ['lone \uD800 surrogate', /well-formed|surrogate/],
   ])('refuses the name %j, naming the field', (name, message) => {
     try {
-      connectorGroupsPath({ name });
+      groupsPath({ name });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
@@ -115,7 +126,7 @@ describe('connectorGroupsPath', () => {
       fc.property(bases, names, (base, name) => {
         let path: string;
         try {
-          path = connectorGroupsPath({ name });
+          path = groupsPath({ name });
         } catch (error) {
           expect(error).toBeInstanceOf(ValidationError);
           return;

@@ -13,14 +13,20 @@ export const GUID_PATTERN_SOURCE =
  *
  * `z.guid()`, not `z.uuid()`: Graph ids need not be RFC 4122 UUIDs (the seed's own connector id,
  * `SEED.connectorId`, has no valid version nibble).
+ *
+ * Branded: the type is only had by parsing (or from {@link SEED}), so the path builders and the
+ * graph-client take it as proof and never check an id again.
  */
-export const DirectoryObjectId = z.guid({
-  error: (issue) =>
-    issue.input === undefined
-      ? 'is required'
-      : `must be a GUID (8-4-4-4-12 hex digits, e.g. ${SEED.applicationId})`,
-});
-export type DirectoryObjectId = z.infer<typeof DirectoryObjectId>;
+export const DirectoryObjectId = z
+  .guid({
+    // The return type is written out: the seed's ids are typed with this schema's output.
+    error: (issue): string =>
+      issue.input === undefined
+        ? 'is required'
+        : `must be a GUID (8-4-4-4-12 hex digits, e.g. ${SEED.applicationId})`,
+  })
+  .brand<'DirectoryObjectId'>();
+export type DirectoryObjectId = z.output<typeof DirectoryObjectId>;
 
 /** True when `value` is a GUID in the sense of {@link DirectoryObjectId}. */
 export function isDirectoryObjectId(value: unknown): value is DirectoryObjectId {

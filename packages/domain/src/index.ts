@@ -1,14 +1,71 @@
-export * from './connector-group.ts';
-export * from './connector-group-list.ts';
-export * from './connector-group-reference.ts';
-export * from './graph-api-path.ts';
-export * from './graph-error.ts';
-export * from './graphql-enums.ts';
-export * from './ids.ts';
-export * from './odata-filter.ts';
-export { buildOpenApiDocument, renderOpenApiDocument } from './openapi.ts';
-export * from './rest-body.ts';
-export * from './rest-path.ts';
+// What other packages use of the domain, named one by one: a schema or helper that only the
+// domain's own modules need (the read enums, the regions list, the issue mapper, the filter's
+// pieces, the id segment) stays inside, so this list is the package's whole contract.
+
+// The connector group: what is written, what is read, what the add needs.
+export {
+  AddMemberOfRequest,
+  addMemberOfRequest,
+  CONNECTOR_GROUP_ODATA_TYPE,
+  ConnectorGroup,
+  ConnectorGroupCollection,
+  ConnectorGroupInput,
+  ConnectorGroupName,
+  ConnectorGroupRegion,
+  ConnectorGroupRestBody,
+  ConnectorGroupType,
+  MAX_GROUP_NAME_LENGTH,
+} from './connector-group.ts';
+export {
+  ConnectorGroupList,
+  ConnectorGroupsQuery,
+  ListedConnectorGroup,
+} from './connector-group-list.ts';
+export { connectorGroupReference } from './connector-group-reference.ts';
+export {
+  connectorGroupsPath,
+  connectorMemberOfPath,
+  connectorMemberOfRefPath,
+} from './graph-api-path.ts';
+// Graph's error envelope and how a failure is classified.
+export {
+  classifyGraphEnvelope,
+  DUPLICATE_REFERENCE_MESSAGE,
+  DUPLICATE_REFERENCE_MESSAGE_PREFIX,
+  GRAPH_ERROR_CODES,
+  GraphErrorEnvelope,
+  type GraphErrorKind,
+  graphErrorEnvelope,
+} from './graph-error.ts';
+// GraphQL's enum names for the REST values.
+export {
+  GRAPHQL_TO_REST_REGION,
+  GRAPHQL_TO_REST_TYPE,
+  type GraphQLConnectorGroupRegion,
+  type GraphQLConnectorGroupType,
+  REST_TO_GRAPHQL_REGION,
+  REST_TO_GRAPHQL_TYPE,
+  REST_TO_GRAPHQL_VALUE_NAMES,
+} from './graphql-enums.ts';
+// Ids, paths and the upstream: every id a parsed, branded DirectoryObjectId.
+export { DirectoryObjectId, isDirectoryObjectId } from './ids.ts';
+export { parseNameEqualsFilter } from './odata-filter.ts';
+export { type ConnectorGroupFields, connectorGroupFields, toRestBody } from './rest-body.ts';
+export {
+  memberOfGroupRefPath,
+  memberOfPath,
+  memberOfRefPath,
+  parseUpstreamBase,
+  upstreamUrl,
+} from './rest-path.ts';
 export { SEED } from './seed.ts';
-export * from './upstream-api.ts';
-export * from './validation.ts';
+export { UpstreamApi } from './upstream-api.ts';
+
+// Validation in the project's issue shape.
+export {
+  parseValid,
+  type Validated,
+  ValidationError,
+  type ValidationIssue,
+  validate,
+} from './validation.ts';

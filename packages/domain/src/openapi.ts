@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CONNECTOR_GROUP_REGIONS,
   CONNECTOR_GROUP_TYPES,
+  ConnectorGroup,
   ConnectorGroupRestBody,
   UNKNOWN_FUTURE_VALUE,
 } from './connector-group.ts';
@@ -28,11 +29,8 @@ function jsonSchema(schema: z.ZodType): JsonSchema {
 
 // The response documents the values a server sends; the tolerant reader (ConnectorGroup) is a
 // client-side concern and reads every other string as unknownFutureValue.
-const ConnectorGroupResponse = z.object({
-  id: DirectoryObjectId.optional(),
+const ConnectorGroupResponse = ConnectorGroup.extend({
   connectorGroupType: z.enum([...CONNECTOR_GROUP_TYPES, UNKNOWN_FUTURE_VALUE]),
-  isDefault: z.boolean(),
-  name: z.string(),
   region: z.enum(CONNECTOR_GROUP_REGIONS),
 });
 

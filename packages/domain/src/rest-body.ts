@@ -1,27 +1,35 @@
-import { CONNECTOR_GROUP_ODATA_TYPE, type ConnectorGroupInput } from './connector-group.ts';
+import type { z } from 'zod';
+import {
+  CONNECTOR_GROUP_ODATA_TYPE,
+  type ConnectorGroupInput,
+  type ConnectorGroupRestBody,
+} from './connector-group.ts';
 
-/** The exact JSON body of the `$ref` POST (API.md section 1), in Graph's property order. */
-export interface RestBody {
+/**
+ * A connectorGroup's own properties, as the schemas define them ({@link ConnectorGroupInput}'s
+ * input side, `id` optional): what a representation is built from, whether a parsed group (the
+ * graph-client's body) or one a server stored (fake-graph's rows).
+ */
+export type ConnectorGroupFields = z.input<typeof ConnectorGroupInput>;
+
+/** The JSON body itself: {@link ConnectorGroupRestBody} as sent, `@odata.type` always there. */
+type RestBody = z.input<typeof ConnectorGroupRestBody> & {
   '@odata.type': typeof CONNECTOR_GROUP_ODATA_TYPE;
-  id?: string;
-  connectorGroupType: ConnectorGroupInput['connectorGroupType'];
-  isDefault: boolean;
-  name: string;
-  region: ConnectorGroupInput['region'];
+};
+
+/**
+ * The group's own properties and nothing else (a request body's `@odata.type`, a caller's extra
+ * properties are left behind), `id` only when present, in Graph's property order.
+ */
+export function connectorGroupFields(group: ConnectorGroupFields): ConnectorGroupFields {
+  const { id, connectorGroupType, isDefault, name, region } = group;
+  return { ...(id === undefined ? {} : { id }), connectorGroupType, isDefault, name, region };
 }
 
 /**
- * Builds the REST request body from a validated group. `id` is present only when the caller
- * named an existing group.
+ * A connectorGroup's JSON representation, `@odata.type` first and `id` right after it when the
+ * group has one: the body of the `$ref` POST (API.md section 1) and what fake-graph answers.
  */
-export function toRestBody(input: ConnectorGroupInput): RestBody {
-  // Built in one literal so that `id`, when present, sits right after `@odata.type`.
-  return {
-    '@odata.type': CONNECTOR_GROUP_ODATA_TYPE,
-    ...(input.id === undefined ? {} : { id: input.id }),
-    connectorGroupType: input.connectorGroupType,
-    isDefault: input.isDefault,
-    name: input.name,
-    region: input.region,
-  };
+export function toRestBody(group: ConnectorGroupFields): RestBody {
+  return { '@odata.type': CONNECTOR_GROUP_ODATA_TYPE, ...connectorGroupFields(group) };
 }

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AddMemberOfRequest } from './connector-group.ts';
+import type { DirectoryObjectId } from './ids.ts';
 import {
   memberOfGroupRefPath,
   memberOfPath,
@@ -8,7 +10,7 @@ import {
   upstreamUrl,
 } from './rest-path.ts';
 import { SEED } from './seed.ts';
-import { ValidationError } from './validation.ts';
+import { parseValid, ValidationError } from './validation.ts';
 
 const APP = SEED.applicationId;
 const CONNECTOR = SEED.connectorId;
@@ -26,6 +28,14 @@ const anyId = fc.oneof(
   guid.map((id) => `${id}#frag`),
   fc.constantFrom('', '.', '..', '%2e%2e', '$ref', 'a/b', '@evil.example', '//evil.example'),
 );
+
+// Ids reach the builders parsed, as the gateway hands them to the client: what a builder once
+// refused, the domain's parse refuses now, with the same ValidationError naming the field.
+const Ids = AddMemberOfRequest.pick({ applicationId: true, connectorId: true });
+function refPath(applicationId: string, connectorId: string): string {
+  const ids = parseValid(Ids, { applicationId, connectorId });
+  return memberOfRefPath(ids.applicationId, ids.connectorId);
+}
 
 describe('memberOfRefPath', () => {
   it('builds the path of API.md section 1 with $ref literal', () => {
@@ -45,9 +55,9 @@ describe('memberOfRefPath', () => {
   });
 
   it('refuses a non-GUID id with a ValidationError naming the field', () => {
-    expect(() => memberOfRefPath('../../me', CONNECTOR)).toThrowError(ValidationError);
+    expect(() => refPath('../../me', CONNECTOR)).toThrowError(ValidationError);
     try {
-      memberOfRefPath(APP, 'x');
+      refPath(APP, 'x');
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).issues).toEqual([
@@ -65,7 +75,7 @@ describe('memberOfRefPath', () => {
       fc.property(anyId, anyId, (applicationId, connectorId) => {
         let path: string;
         try {
-          path = memberOfRefPath(applicationId, connectorId);
+          path = refPath(applicationId, connectorId);
         } catch (error) {
           expect(error).toBeInstanceOf(ValidationError);
           return;
@@ -74,6 +84,38 @@ describe('memberOfRefPath', () => {
         expect(match).not.toBeNull();
         expect(match?.[1]).toBe(applicationId);
         expect(match?.[2]).toBe(connectorId);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps any string cast past the parse to one segment that no URL parser moves (property)', () => {
+    const bases = fc.constantFrom('https://graph.microsoft.com/v1.0', 'http://127.0.0.1:4010/beta');
+    fc.assert(
+      fc.property(bases, anyId, anyId, anyId, (base, applicationId, connectorId, groupId) => {
+        // A caller that lies to the compiler: the builder does not check, it only encodes.
+        const cast = (id: string) => id as DirectoryObjectId;
+        let path: string;
+        try {
+          path = memberOfGroupRefPath(cast(applicationId), cast(connectorId), cast(groupId));
+        } catch (error) {
+          // '', '.', '..' (TypeError) and lone surrogates (URIError): never a path.
+          expect([TypeError, URIError]).toContain((error as Error).constructor);
+          return;
+        }
+        const segments = path.split('/');
+        expect(segments).toHaveLength(9);
+        expect(segments.slice(0, 2)).toEqual(['', 'applications']);
+        expect(
+          [segments[2], segments[5], segments[7]].map((s) => decodeURIComponent(s ?? '')),
+        ).toEqual([applicationId, connectorId, groupId]);
+        expect(segments[8]).toBe('$ref');
+        const expected = new URL(base);
+        const url = new URL(upstreamUrl(base, path));
+        expect(url.host).toBe(expected.host);
+        expect(url.search).toBe('');
+        expect(url.hash).toBe('');
+        expect(url.pathname).toBe(`${expected.pathname}${path}`);
       }),
       { numRuns: 2000 },
     );
@@ -111,7 +153,7 @@ describe('upstreamUrl', () => {
       fc.property(bases, anyId, anyId, (base, applicationId, connectorId) => {
         let path: string;
         try {
-          path = memberOfRefPath(applicationId, connectorId);
+          path = refPath(applicationId, connectorId);
         } catch {
           return;
         }

@@ -1,45 +1,49 @@
-import { DirectoryObjectId } from './ids.ts';
-import { ValidationError } from './validation.ts';
+import type { DirectoryObjectId } from './ids.ts';
 
 /**
- * One id as one path segment: validated as a GUID, then percent-encoded.
+ * One id as one path segment, percent-encoded. The id is the domain's parsed
+ * {@link DirectoryObjectId}, so it is not checked again here. The encoding alone keeps any
+ * string, even one cast past the compiler, inside its segment (`/`, `?`, `#` and `%` are
+ * encoded); the three that would still move the path (`''`, `.`, `..`) are refused. A GUID
+ * passes through unchanged.
  * @param field the name the error gives the id, e.g. `connectorId`
- * @throws {ValidationError} when the value is not a GUID
+ * @throws {TypeError} for an empty, `.` or `..` id: a caller that skipped the parse
+ * @throws {URIError} for a string that is not well-formed Unicode: likewise
  */
-export function idSegment(field: string, value: unknown): string {
-  const parsed = DirectoryObjectId.safeParse(value);
-  if (!parsed.success) {
-    throw new ValidationError([
-      {
-        code: 'invalidInput',
-        field: [field],
-        message: `${field} ${parsed.error.issues[0]?.message ?? 'is invalid'}`,
-      },
-    ]);
+export function idSegment(field: string, id: DirectoryObjectId): string {
+  const segment = encodeURIComponent(id);
+  if (segment === '' || segment === '.' || segment === '..') {
+    throw new TypeError(
+      `${field} ${JSON.stringify(segment)} is not an object id: parse ids with DirectoryObjectId before building a path`,
+    );
   }
-  // A GUID needs no escaping; encoding anyway keeps "one id, one segment" true by construction.
-  return encodeURIComponent(parsed.data);
+  return segment;
 }
 
 /**
- * `/applications/{applicationId}/connectorGroup/members/{connectorId}/memberOf/$ref`, with each
- * id validated as a GUID and percent-encoded as one segment; `$ref` stays literal (never `%24ref`).
- * @throws {ValidationError} when an id is not a GUID.
+ * `/applications/{applicationId}/connectorGroup/members/{connectorId}/memberOf/$ref`, each id one
+ * percent-encoded segment; `$ref` stays literal (never `%24ref`).
  */
-export function memberOfRefPath(applicationId: string, connectorId: string): string {
+export function memberOfRefPath(
+  applicationId: DirectoryObjectId,
+  connectorId: DirectoryObjectId,
+): string {
   return `${memberOfPath(applicationId, connectorId)}/$ref`;
 }
 
 /** `/applications/{applicationId}/connectorGroup/members/{connectorId}/memberOf`: the list. */
-export function memberOfPath(applicationId: string, connectorId: string): string {
+export function memberOfPath(
+  applicationId: DirectoryObjectId,
+  connectorId: DirectoryObjectId,
+): string {
   return `/applications/${idSegment('applicationId', applicationId)}/connectorGroup/members/${idSegment('connectorId', connectorId)}/memberOf`;
 }
 
 /** `.../memberOf/{groupId}/$ref`: the DELETE that removes one membership. */
 export function memberOfGroupRefPath(
-  applicationId: string,
-  connectorId: string,
-  groupId: string,
+  applicationId: DirectoryObjectId,
+  connectorId: DirectoryObjectId,
+  groupId: DirectoryObjectId,
 ): string {
   return `${memberOfPath(applicationId, connectorId)}/${idSegment('groupId', groupId)}/$ref`;
 }

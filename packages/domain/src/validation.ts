@@ -9,7 +9,7 @@ export interface ValidationIssue {
   field: string[];
 }
 
-/** Thrown by the path builders when an id is not a GUID; carries the issues. */
+/** Thrown by {@link parseValid} when a value breaks a schema; carries the issues. */
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
   readonly code = 'invalidInput' as const;
@@ -40,4 +40,16 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
   return parsed.success
     ? { ok: true, value: parsed.data }
     : { ok: false, issues: toValidationIssues(parsed.error) };
+}
+
+/**
+ * `parse` with the project's error: the value, or a {@link ValidationError} carrying every issue.
+ * For code with nobody to report issues to (tests, tools, fixed values); a request handler uses
+ * {@link validate} and answers with the issues.
+ * @throws {ValidationError} when `input` breaks the schema
+ */
+export function parseValid<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const checked = validate(schema, input);
+  if (!checked.ok) throw new ValidationError(checked.issues);
+  return checked.value;
 }

@@ -1,26 +1,35 @@
 import {
-  type ConnectorGroupInput,
+  ConnectorGroupInput,
+  ConnectorGroupsQuery,
+  DirectoryObjectId,
   DUPLICATE_REFERENCE_MESSAGE,
   GRAPH_ERROR_CODES,
   graphErrorEnvelope,
   parseNameEqualsFilter,
+  parseValid,
+  SEED,
   ValidationError,
 } from '@connectors/domain';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../test/manual-clock.ts';
+import { addParsed } from '../test/parsed-add.ts';
 import {
   type RecordedRequest,
   type ScriptedReply,
   startScriptedUpstream,
 } from '../test/scripted-upstream.ts';
-import { GraphClient, type GraphClientOptions } from './graph-client.ts';
+import {
+  GraphClient,
+  type GraphClientOptions,
+  type ListConnectorGroupsRequest,
+} from './graph-client.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 
-const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
-const CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
-const GROUP_ID = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
-const OTHER_GROUP_ID = '0f5c7a4e-9d1b-4a2c-8e3f-6b7d9c1a2e40';
+const APPLICATION_ID = SEED.applicationId;
+const CONNECTOR_ID = SEED.connectorId;
+const GROUP_ID = SEED.defaultGroup.id;
+const OTHER_GROUP_ID = parseValid(DirectoryObjectId, '0f5c7a4e-9d1b-4a2c-8e3f-6b7d9c1a2e40');
 const CLIENT_REQUEST_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-part.signature';
 const AUTHORIZATION = `Bearer ${TOKEN}`;
@@ -28,12 +37,12 @@ const PROXY = '/beta/onPremisesPublishingProfiles/applicationProxy';
 const REF_PATH = `${PROXY}/connectors/${CONNECTOR_ID}/memberOf/$ref`;
 const GROUPS_PATH = `${PROXY}/connectorGroups`;
 
-const input: ConnectorGroupInput = {
+const input = parseValid(ConnectorGroupInput, {
   connectorGroupType: 'applicationProxy',
   isDefault: false,
   name: 'West Europe connectors',
   region: 'eur',
-};
+});
 
 // The group as the upstream lists it: its region differs from the input's on purpose, so a test
 // can tell which of the two a result carries.
@@ -84,14 +93,25 @@ function client(server: { origin: string }, options: Partial<GraphClientOptions>
   return { graph, events, sleeps: manual.sleeps };
 }
 
+// Parsed by the domain first, as the gateway does (the client takes only parsed values).
 function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {
-  return graph.addConnectorMemberOf({
+  return addParsed(graph, {
     applicationId: APPLICATION_ID,
     connectorId: CONNECTOR_ID,
     connectorGroup: input,
     authorization: AUTHORIZATION,
     clientRequestId: CLIENT_REQUEST_ID,
     ...overrides,
+  });
+}
+
+async function listGroups(
+  graph: GraphClient,
+  { name, ...caller }: Omit<ListConnectorGroupsRequest, 'name'> & { name?: string },
+) {
+  return graph.listConnectorGroups({
+    ...parseValid(ConnectorGroupsQuery, name === undefined ? {} : { name }),
+    ...caller,
   });
 }
 
@@ -519,7 +539,7 @@ describe('listConnectorGroups (both profiles)', () => {
     ]);
     const { graph } = client(server);
 
-    const result = await graph.listConnectorGroups({
+    const result = await listGroups(graph, {
       name: '  West Europe connectors ',
       authorization: AUTHORIZATION,
     });
@@ -533,7 +553,7 @@ describe('listConnectorGroups (both profiles)', () => {
     const { graph } = client(server);
 
     await expect(
-      graph.listConnectorGroups({ name: '', authorization: AUTHORIZATION }),
+      listGroups(graph, { name: '', authorization: AUTHORIZATION }),
     ).rejects.toMatchObject({ issues: [expect.objectContaining({ field: ['name'] })] });
     expect(server.requests).toHaveLength(0);
   });

@@ -1,8 +1,9 @@
 import {
-  type ConnectorGroupInput,
+  ConnectorGroupInput,
   DUPLICATE_REFERENCE_MESSAGE,
   GRAPH_ERROR_CODES,
   graphErrorEnvelope,
+  parseValid,
   SEED,
   toRestBody,
   ValidationError,
@@ -10,6 +11,7 @@ import {
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MANUAL_CLOCK_START, manualClock } from '../test/manual-clock.ts';
+import { addParsed } from '../test/parsed-add.ts';
 import {
   closedPort,
   type ScriptedReply,
@@ -29,12 +31,12 @@ const AUTHORIZATION = `Bearer ${TOKEN}`;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REF_PATH = `/v1.0/applications/${APPLICATION_ID}/connectorGroup/members/${CONNECTOR_ID}/memberOf/$ref`;
 
-const group: ConnectorGroupInput = {
+const group = parseValid(ConnectorGroupInput, {
   connectorGroupType: 'applicationProxy',
   isDefault: false,
   name: 'West Europe connectors',
   region: 'eur',
-};
+});
 
 function envelope(code: string, message: string, requestId = 'req-1') {
   return graphErrorEnvelope(code, message, { requestId, clientRequestId: CLIENT_REQUEST_ID });
@@ -70,8 +72,9 @@ function client(server: { origin: string }, options: Partial<GraphClientOptions>
   return { graph, events, sleeps: manual.sleeps };
 }
 
+// Parsed by the domain first, as the gateway does (the client takes only parsed values).
 function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {
-  return graph.addConnectorMemberOf({
+  return addParsed(graph, {
     applicationId: APPLICATION_ID,
     connectorId: CONNECTOR_ID,
     connectorGroup: group,
@@ -149,6 +152,33 @@ describe('GraphClient.addConnectorMemberOf: the request', () => {
     });
     await expect(add(graph, { authorization: '' })).rejects.toBeInstanceOf(TypeError);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('takes ids and groups as parsed: one cast past the compiler is not checked again, yet stays in its segment', async () => {
+    const server = await upstream([{ status: 400 }]);
+    const { graph } = client(server);
+    // What only a cast can build: the client does not validate again (the domain did), it
+    // encodes, so no id becomes raw path and no group field becomes anything but JSON.
+    const lie = <T>(value: unknown) => value as T;
+    const request = {
+      applicationId: APPLICATION_ID,
+      connectorId: lie<typeof CONNECTOR_ID>(`${CONNECTOR_ID}/../x?y#z`),
+      connectorGroup: { ...group, name: lie<typeof group.name>(' ') },
+      authorization: AUTHORIZATION,
+    };
+
+    expect(await graph.addConnectorMemberOf(request)).toMatchObject({ ok: false, status: 400 });
+    expect(server.requests.map((sent) => sent.url)).toEqual([
+      `/v1.0/applications/${APPLICATION_ID}/connectorGroup/members/${encodeURIComponent(`${CONNECTOR_ID}/../x?y#z`)}/memberOf/$ref`,
+    ]);
+    expect(JSON.parse(server.requests[0]?.body ?? '')).toMatchObject({ name: ' ' });
+    // The ids that would still move a path are refused outright, before any request.
+    for (const id of ['', '.', '..']) {
+      await expect(
+        graph.addConnectorMemberOf({ ...request, connectorId: lie<typeof CONNECTOR_ID>(id) }),
+      ).rejects.toBeInstanceOf(TypeError);
+    }
+    expect(server.requests).toHaveLength(1);
   });
 
   it('refuses a base URL that is not absolute http(s) or carries credentials', () => {

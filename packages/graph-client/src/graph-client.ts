@@ -1,21 +1,21 @@
 import {
+  type AddMemberOfRequest,
   ConnectorGroup,
   ConnectorGroupCollection,
-  ConnectorGroupInput,
+  type ConnectorGroupInput,
   ConnectorGroupList,
+  type ConnectorGroupName,
+  type ConnectorGroupsQuery,
   connectorGroupReference,
   connectorGroupsPath,
   connectorMemberOfPath,
   connectorMemberOfRefPath,
-  idSegment,
   type ListedConnectorGroup,
   memberOfPath,
   memberOfRefPath,
   parseUpstreamBase,
   toRestBody,
   UpstreamApi,
-  ValidationError,
-  validate,
 } from '@connectors/domain';
 import { Client, type Dispatcher, Pool } from 'undici';
 import { clientRequestIdFor } from './client-request-id.ts';
@@ -65,12 +65,8 @@ export interface GraphClientOptions {
   backoffBaseMs?: number;
 }
 
-/** Adding a connector to a group. */
-export interface AddConnectorMemberOfRequest {
-  applicationId: string;
-  connectorId: string;
-  /** Validated by the caller; checked again here, and a bad one throws ValidationError. */
-  connectorGroup: ConnectorGroupInput;
+/** What every call carries besides its input: who calls, for correlation, until when. */
+export interface CallerOptions {
   /** The caller's full `Authorization` value (`Bearer eyJ...`), forwarded verbatim. */
   authorization: string;
   /** Sent as `client-request-id` when it is a GUID; otherwise a fresh GUID is sent. */
@@ -79,15 +75,21 @@ export interface AddConnectorMemberOfRequest {
   signal?: AbortSignal;
 }
 
-/** Listing the groups a connector belongs to. */
-export type ListConnectorMemberOfRequest = Omit<AddConnectorMemberOfRequest, 'connectorGroup'>;
+/**
+ * Adding a connector to a group: the domain's parsed {@link AddMemberOfRequest} (branded ids and
+ * name, so only a parse makes one), taken as it comes and never checked again here.
+ */
+export type AddConnectorMemberOfRequest = AddMemberOfRequest & CallerOptions;
 
-/** Listing the tenant's connector groups, or those with exactly one name. */
-export interface ListConnectorGroupsRequest
-  extends Omit<ListConnectorMemberOfRequest, 'applicationId' | 'connectorId'> {
-  /** Exact name (the rules of a written name; trimmed). Absent: every group. */
-  name?: string;
-}
+/** Listing the groups a connector belongs to: the parsed ids of {@link AddMemberOfRequest}. */
+export type ListConnectorMemberOfRequest = Omit<AddMemberOfRequest, 'connectorGroup'> &
+  CallerOptions;
+
+/**
+ * Listing the tenant's connector groups, or those with exactly one name: the parsed
+ * {@link ConnectorGroupsQuery} (its name trimmed, 1 to 256 characters). Absent: every group.
+ */
+export type ListConnectorGroupsRequest = ConnectorGroupsQuery & CallerOptions;
 
 type Operation = UpstreamCallEvent['operation'];
 
@@ -140,20 +142,10 @@ function answered(answer: UpstreamAnswer): { status: number; requestId?: string 
     : { status: answer.status, requestId: answer.requestId };
 }
 
-function groupAsSent(input: ConnectorGroupInput): ConnectorGroup {
-  return {
-    ...(input.id === undefined ? {} : { id: input.id }),
-    connectorGroupType: input.connectorGroupType,
-    isDefault: input.isDefault,
-    name: input.name,
-    region: input.region,
-  };
-}
-
 // Graph's `eq` on a string property may ignore case (directory queries often do); the lookup and
 // the filtered list promise an exact name, so the answer is filtered here too, ordinal and
 // case-sensitive, with no Unicode normalisation: what the caller typed, code unit for code unit.
-function withExactName(groups: ListedConnectorGroup[], name: string | undefined) {
+function withExactName(groups: ListedConnectorGroup[], name: ConnectorGroupName | undefined) {
   return name === undefined ? groups : groups.filter((group) => group.name === name);
 }
 
@@ -187,8 +179,10 @@ function redactor(authorization: string): (text: string) => string {
 /**
  * The one REST client for a connector's `memberOf` (API.md section 1): a keep-alive undici pool
  * to one origin, a timeout per attempt, POST-safe retries, and typed results. An HTTP answer,
- * whatever it is, comes back as a result and never throws; only misuse throws (an id that is not
- * a GUID, an invalid group, a missing authorization) or an abort by the caller's signal.
+ * whatever it is, comes back as a result and never throws; only misuse throws (a missing
+ * authorization) or an abort by the caller's signal. Ids, groups and names come parsed by the
+ * domain (their types are branded) and are not validated again: a value cast past the compiler
+ * is still sent as one percent-encoded path segment or JSON string, never as raw path.
  */
 export class GraphClient {
   readonly #api: UpstreamApi;
@@ -242,36 +236,27 @@ export class GraphClient {
    * - `graph`: `POST .../connectors/{connectorId}/memberOf/$ref` with an OData reference to
    *   `connectorGroup.id`; without an id, the group is first looked up by exact name (one
    *   match is used, none is `notFound`, several are `invalidInput`; never created).
-   * @throws {ValidationError} when an id is not a GUID or the group is invalid
+   * @throws {TypeError} when `authorization` is empty
    */
   async addConnectorMemberOf(request: AddConnectorMemberOfRequest): Promise<AddMemberOfResult> {
     const path = this.#memberOfPath(request, 'ref');
-    const checked = validate(ConnectorGroupInput, request.connectorGroup);
-    if (!checked.ok) {
-      throw new ValidationError(
-        checked.issues.map((issue) => ({
-          ...issue,
-          field: ['connectorGroup', ...issue.field],
-          message: `connectorGroup.${issue.message}`,
-        })),
-      );
-    }
     const authorization = requireAuthorization(request.authorization);
     const clientRequestId = clientRequestIdFor(request.clientRequestId);
+    // The group as the domain parsed it: what a 204 answers with, and what the body is built from.
+    const sent = request.connectorGroup;
     if (this.#api === 'graph') {
-      return this.#addByReference(path, checked.value, {
+      return this.#addByReference(path, sent, {
         authorization,
         clientRequestId,
         signal: request.signal,
       });
     }
-    const sent = groupAsSent(checked.value);
     return this.#send<AddMemberOfResult>(
       {
         operation: 'addConnectorMemberOf',
         method: 'POST',
         path,
-        body: JSON.stringify(toRestBody(checked.value)),
+        body: JSON.stringify(toRestBody(sent)),
         authorization,
         clientRequestId,
         signal: request.signal,
@@ -289,7 +274,7 @@ export class GraphClient {
     caller: Pick<Call, 'authorization' | 'clientRequestId' | 'signal'>,
   ): Promise<AddMemberOfResult> {
     const startedAt = this.#clock.now();
-    let target: ConnectorGroup & { id: string };
+    let target: ConnectorGroup & Pick<ListedConnectorGroup, 'id'>;
     if (input.id === undefined) {
       const found = await this.#lookupByName(input.name, { ...caller, startedAt });
       if (!found.ok) return found;
@@ -297,7 +282,7 @@ export class GraphClient {
     } else {
       // By id the group is returned as the caller sent it: a read after the POST would add a
       // round trip, and a failure after the add had landed, for fields the caller already has.
-      target = { ...groupAsSent(input), id: input.id };
+      target = { ...input, id: input.id };
     }
     return this.#send<AddMemberOfResult>(
       {
@@ -316,13 +301,10 @@ export class GraphClient {
 
   // One group by exact name, through the filtered list: a read, retried as reads are.
   async #lookupByName(
-    name: string,
+    name: ConnectorGroupName,
     caller: Pick<Call, 'authorization' | 'clientRequestId' | 'signal' | 'startedAt'>,
   ): Promise<{ ok: true; group: ListedConnectorGroup } | GraphFailure> {
-    const listed = await this.#listGroups(name, 'lookupConnectorGroup', caller, [
-      'connectorGroup',
-      'name',
-    ]);
+    const listed = await this.#listGroups({ name }, 'lookupConnectorGroup', caller);
     if (!listed.ok) return listed;
     const redact = redactor(caller.authorization);
     const ids = {
@@ -363,7 +345,7 @@ export class GraphClient {
    * The groups the connector belongs to: `GET .../members/{connectorId}/memberOf` (`seed`, with
    * the POST-safe retry rules it shipped with) or `GET .../connectors/{connectorId}/memberOf`
    * (`graph`, retried as a read).
-   * @throws {ValidationError} when an id is not a GUID
+   * @throws {TypeError} when `authorization` is empty
    */
   async listConnectorMemberOf(request: ListConnectorMemberOfRequest): Promise<ListMemberOfResult> {
     const path = this.#memberOfPath(request, 'list');
@@ -396,45 +378,28 @@ export class GraphClient {
    * given: the tenant's groups, for a picker. Under both profiles (the `seed` one reads the same
    * documented route, which fake-graph serves). With a name, only exact matches are returned.
    * Retried as a read.
-   * @throws {ValidationError} when the name breaks the rules of a written name
+   * @throws {TypeError} when `authorization` is empty
    */
   async listConnectorGroups(
     request: ListConnectorGroupsRequest,
   ): Promise<ListConnectorGroupsResult> {
     return this.#listGroups(
-      request.name,
+      request.name === undefined ? {} : { name: request.name },
       'listConnectorGroups',
       {
         authorization: requireAuthorization(request.authorization),
         clientRequestId: clientRequestIdFor(request.clientRequestId),
         signal: request.signal,
       },
-      [],
     );
   }
 
   async #listGroups(
-    name: string | undefined,
+    query: ConnectorGroupsQuery,
     operation: 'listConnectorGroups' | 'lookupConnectorGroup',
     caller: Pick<Call, 'authorization' | 'clientRequestId' | 'signal' | 'startedAt'>,
-    fieldPrefix: string[],
   ): Promise<ListConnectorGroupsResult> {
-    let path: string;
-    try {
-      path = this.#basePath + connectorGroupsPath(name === undefined ? {} : { name });
-    } catch (error) {
-      if (!(error instanceof ValidationError) || fieldPrefix.length === 0) throw error;
-      // The builder reports the query's `name` ("name must ..."): the add reports its group's.
-      throw new ValidationError(
-        error.issues.map((issue) => ({
-          ...issue,
-          field: [...fieldPrefix, ...issue.field.slice(1)],
-          message: `${fieldPrefix.join('.')}${issue.message.slice('name'.length)}`,
-        })),
-      );
-    }
-    // The name the filter carries: trimmed as the path builder trimmed it.
-    const exact = name?.trim();
+    const path = this.#basePath + connectorGroupsPath(query);
     return this.#send<ListConnectorGroupsResult>(
       { ...caller, operation, method: 'GET', path, retry: 'read' },
       (answer) => {
@@ -442,7 +407,7 @@ export class GraphClient {
         return parsed.success
           ? {
               ok: true,
-              connectorGroups: withExactName(parsed.data.value, exact),
+              connectorGroups: withExactName(parsed.data.value, query.name),
               ...answered(answer),
             }
           : {
@@ -460,7 +425,8 @@ export class GraphClient {
     await this.#pool.close();
   }
 
-  // The profile's memberOf path under the base path, every id checked before any network call.
+  // The profile's memberOf path under the base path. Graph's documented operations do not use
+  // the application id; it is parsed anyway, being part of the request.
   #memberOfPath(
     request: Pick<ListConnectorMemberOfRequest, 'applicationId' | 'connectorId'>,
     which: 'ref' | 'list',
@@ -469,8 +435,6 @@ export class GraphClient {
       const build = which === 'ref' ? memberOfRefPath : memberOfPath;
       return this.#basePath + build(request.applicationId, request.connectorId);
     }
-    // Graph's documented operations do not use the application, but a bad id is still misuse.
-    idSegment('applicationId', request.applicationId);
     const build = which === 'ref' ? connectorMemberOfRefPath : connectorMemberOfPath;
     return this.#basePath + build(request.connectorId);
   }

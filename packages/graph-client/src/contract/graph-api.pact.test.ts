@@ -19,10 +19,13 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import {
-  type ConnectorGroupInput,
+  ConnectorGroupInput,
+  ConnectorGroupsQuery,
+  DirectoryObjectId,
   DUPLICATE_REFERENCE_MESSAGE,
   DUPLICATE_REFERENCE_MESSAGE_PREFIX,
   GRAPH_ERROR_CODES,
+  parseValid,
   SEED,
 } from '@connectors/domain';
 import {
@@ -53,11 +56,13 @@ import {
 const { like, regex, uuid, eachLike, equal, constrainedArrayLike } = MatchersV3;
 
 // Ids as provider-state parameters: the provider creates exactly what each interaction names.
+// Parsed, as the client takes them (the gateway hands it the domain's parsed values).
+const id = (guid: string) => parseValid(DirectoryObjectId, guid);
 const APPLICATION_ID = SEED.applicationId;
 const CONNECTOR_ID = SEED.connectorId;
-const GROUP_ID = '5d3c2b1a-0f9e-4d8c-b7a6-958473625140';
-const CREATED_GROUP_ID = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
-const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
+const GROUP_ID = id('5d3c2b1a-0f9e-4d8c-b7a6-958473625140');
+const CREATED_GROUP_ID = id('9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d');
+const UNKNOWN_ID = id('00000000-0000-4000-8000-00000000dead');
 const CLIENT_REQUEST_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const REQUEST_ID = '7c1f2e3d-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 const TOKEN = 'eyJ0eXAiOiJKV1QifQ.contract-test.token';
@@ -145,19 +150,19 @@ function errorBody(code: string, message: ReturnType<typeof like> | ReturnType<t
   return { error: { code, message } };
 }
 
-const westEurope: ConnectorGroupInput = {
+const westEurope = parseValid(ConnectorGroupInput, {
   id: GROUP_ID,
   connectorGroupType: 'applicationProxy',
   isDefault: false,
   name: 'West Europe connectors',
   region: 'eur',
-};
-const newGroup: ConnectorGroupInput = {
+});
+const newGroup = parseValid(ConnectorGroupInput, {
   connectorGroupType: 'applicationProxy',
   isDefault: false,
   name: 'India connectors',
   region: 'ind',
-};
+});
 
 const hasConnector = 'application {applicationId} has connector {connectorId}';
 const hasGroup = 'application {applicationId} has connector group {groupId} named {name}';
@@ -273,7 +278,11 @@ describe('REST interactions: POST .../memberOf/$ref', () => {
   });
 
   it('refuses an invalid body with a message naming the property: 400', async () => {
-    const defaultGroup = { ...newGroup, name: 'Second default', isDefault: true };
+    const defaultGroup = parseValid(ConnectorGroupInput, {
+      ...newGroup,
+      name: 'Second default',
+      isDefault: true,
+    });
     await pact
       .addInteraction()
       .given(hasConnector, { applicationId: APPLICATION_ID, connectorId: CONNECTOR_ID })
@@ -701,7 +710,10 @@ describe("REST interactions: Graph's documented operations (api 'graph', /beta)"
       })
       .executeTest(async (server) => {
         const result: ListConnectorGroupsResult = await graphClient(server, (client) =>
-          client.listConnectorGroups({ name, ...callerOf }),
+          client.listConnectorGroups({
+            ...parseValid(ConnectorGroupsQuery, { name }),
+            ...callerOf,
+          }),
         );
         expect(result).toEqual({
           ok: true,
