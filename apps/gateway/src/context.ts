@@ -7,7 +7,10 @@ import type { RequestTrace } from './observability/request-trace.ts';
  */
 
 /** What the resolvers need of the REST client: its calls, nothing of its lifecycle. */
-export type UpstreamClient = Pick<GraphClient, 'addConnectorMemberOf' | 'listConnectorMemberOf'>;
+export type UpstreamClient = Pick<
+  GraphClient,
+  'addConnectorMemberOf' | 'listConnectorMemberOf' | 'listConnectorGroups'
+>;
 
 /** Reads one request header, as the Fetch API's `Headers.get` does (null when absent). */
 export interface HeaderReader {

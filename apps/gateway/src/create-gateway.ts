@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { UpstreamApi } from '@connectors/domain';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayProcessContext, GatewayServerContext, UpstreamClient } from './context.ts';
@@ -7,7 +8,7 @@ import {
   useValidatedDocumentCapture,
   ValidatedDocuments,
 } from './fast-path/validated-documents.ts';
-import { graphiqlOptions, renderGraphiQL } from './graphiql/graphiql.ts';
+import { graphiqlOptionsFor, renderGraphiQL } from './graphiql/graphiql.ts';
 import { HEALTHZ_PATH, type HealthState, useReadiness } from './health/health.ts';
 import { answerBadTarget, answerUnexpected } from './http/last-resort.ts';
 import { checkRequestTarget } from './http/request-target.ts';
@@ -40,6 +41,8 @@ export interface GatewayDeps {
    * compare the two).
    */
   fastPath?: boolean;
+  /** The client's upstream profile (`UPSTREAM_API`), for GraphiQL's examples; default `seed`. */
+  upstreamApi?: UpstreamApi;
 }
 
 /** The graphql-yoga app inside the gateway. */
@@ -96,7 +99,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: HEALTHZ_PATH,
     landingPage: false,
-    graphiql: deps.production ? false : graphiqlOptions,
+    graphiql: deps.production ? false : graphiqlOptionsFor(deps.upstreamApi ?? 'seed'),
     renderGraphiQL,
     batching: false,
     multipart: false,

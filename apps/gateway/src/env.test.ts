@@ -8,6 +8,7 @@ describe('parseEnv', () => {
     expect(parseEnv({ UPSTREAM_URL })).toEqual({
       PORT: 4000,
       UPSTREAM_URL,
+      UPSTREAM_API: 'seed',
       UPSTREAM_TIMEOUT_MS: 10_000,
       UPSTREAM_MAX_RETRIES: 3,
       UPSTREAM_RETRY_BUDGET_MS: 10_000,
@@ -27,6 +28,7 @@ describe('parseEnv', () => {
       parseEnv({
         PORT: '0',
         UPSTREAM_URL: 'https://graph.microsoft.com/v1.0/',
+        UPSTREAM_API: 'seed',
         UPSTREAM_TIMEOUT_MS: '2500',
         UPSTREAM_MAX_RETRIES: '0',
         UPSTREAM_RETRY_BUDGET_MS: '0',
@@ -42,6 +44,7 @@ describe('parseEnv', () => {
     ).toEqual({
       PORT: 0,
       UPSTREAM_URL: 'https://graph.microsoft.com/v1.0',
+      UPSTREAM_API: 'seed',
       UPSTREAM_TIMEOUT_MS: 2500,
       UPSTREAM_MAX_RETRIES: 0,
       UPSTREAM_RETRY_BUDGET_MS: 0,
@@ -63,11 +66,42 @@ describe('parseEnv', () => {
     });
   });
 
+  it('reads UPSTREAM_API: seed by default, or graph (Microsoft Graph on beta, or any other host)', () => {
+    expect(parseEnv({ UPSTREAM_URL, UPSTREAM_API: '' }).UPSTREAM_API).toBe('seed');
+    expect(parseEnv({ UPSTREAM_URL, UPSTREAM_API: 'graph' }).UPSTREAM_API).toBe('graph');
+    expect(
+      parseEnv({ UPSTREAM_URL: 'https://graph.microsoft.com/beta', UPSTREAM_API: 'graph' }),
+    ).toMatchObject({ UPSTREAM_URL: 'https://graph.microsoft.com/beta', UPSTREAM_API: 'graph' });
+    // fake-graph serves the documented routes under both versions.
+    expect(
+      parseEnv({ UPSTREAM_URL: 'http://localhost:4010/beta', UPSTREAM_API: 'graph' }),
+    ).toMatchObject({ UPSTREAM_API: 'graph' });
+  });
+
+  it('refuses UPSTREAM_API=graph against Microsoft Graph off beta, naming UPSTREAM_URL', () => {
+    // The connector-group API exists on beta only: on v1.0 every call would fail.
+    try {
+      parseEnv({ UPSTREAM_URL: 'https://graph.microsoft.com/v1.0', UPSTREAM_API: 'graph' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      expect((error as EnvError).variables).toEqual(['UPSTREAM_URL']);
+      expect((error as EnvError).message).toContain('beta');
+    }
+    // The seed profile keeps whatever version it is given.
+    expect(
+      parseEnv({ UPSTREAM_URL: 'https://graph.microsoft.com/v1.0', UPSTREAM_API: 'seed' })
+        .UPSTREAM_API,
+    ).toBe('seed');
+  });
+
   it.each([
     ['UPSTREAM_URL', {}],
     ['UPSTREAM_URL', { UPSTREAM_URL: 'localhost:4010' }],
     ['UPSTREAM_URL', { UPSTREAM_URL: 'ftp://example.com/v1.0' }],
     ['UPSTREAM_URL', { UPSTREAM_URL: 'http://example.com/v1.0?x=1' }],
+    ['UPSTREAM_API', { UPSTREAM_URL, UPSTREAM_API: 'beta' }],
+    ['UPSTREAM_API', { UPSTREAM_URL, UPSTREAM_API: 'Graph' }],
     ['PORT', { UPSTREAM_URL, PORT: 'http' }],
     ['PORT', { UPSTREAM_URL, PORT: '65536' }],
     ['PORT', { UPSTREAM_URL, PORT: '-1' }],

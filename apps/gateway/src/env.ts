@@ -1,4 +1,4 @@
-import { parseUpstreamBase } from '@connectors/domain';
+import { parseUpstreamBase, UpstreamApi } from '@connectors/domain';
 import { EnvError, oneOf, parseEnv as parseAppEnv, port, wholeNumber } from '@connectors/env';
 import { z } from 'zod';
 import { LOG_LEVELS } from './observability/logger.ts';
@@ -29,6 +29,11 @@ export const GatewayEnv = z
           return z.NEVER;
         }
       }),
+    /**
+     * Which REST operations the client calls (API.md sections 1 and 7): `seed`, the source
+     * document's path and body (the default), or `graph`, Microsoft Graph's documented ones.
+     */
+    UPSTREAM_API: UpstreamApi.default('seed'),
     UPSTREAM_TIMEOUT_MS: wholeNumber(1, 600_000, 'ms', 10_000),
     UPSTREAM_MAX_RETRIES: wholeNumber(0, 10, 'retries', 3),
     UPSTREAM_RETRY_BUDGET_MS: wholeNumber(0, 600_000, 'ms', 10_000),
@@ -58,6 +63,16 @@ export const GatewayEnv = z
     MAX_HEADER_BYTES: wholeNumber(1024, 1_048_576, 'bytes', 16_384),
   })
   .superRefine((env, ctx) => {
+    // Microsoft Graph serves the connector-group API on beta only: the documented operations
+    // on v1.0 are a 400 or 404 for every call, better said once at start than on each request.
+    if (env.UPSTREAM_API === 'graph' && isMicrosoftGraphOffBeta(env.UPSTREAM_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['UPSTREAM_URL'],
+        message:
+          'must be https://graph.microsoft.com/beta with UPSTREAM_API=graph: Microsoft Graph serves the connector-group API on beta only',
+      });
+    }
     // The request timeout covers the headers too: a longer headers timeout could never fire, and
     // Node refuses to start with one.
     if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS) {
@@ -69,6 +84,12 @@ export const GatewayEnv = z
     }
   });
 export type GatewayEnv = z.output<typeof GatewayEnv>;
+
+// Microsoft Graph's global service; another host (fake-graph, a proxy) chooses its own paths.
+function isMicrosoftGraphOffBeta(upstreamUrl: string): boolean {
+  const url = new URL(upstreamUrl);
+  return url.hostname === 'graph.microsoft.com' && url.pathname.replace(/\/+$/, '') !== '/beta';
+}
 
 /**
  * Parses the gateway's environment; an empty variable counts as unset.

@@ -15,6 +15,7 @@ const logger = createLogger({ level: env.LOG_LEVEL, destination });
 const metrics = createMetrics({ defaultMetrics: true });
 const client = new GraphClient({
   baseUrl: env.UPSTREAM_URL,
+  api: env.UPSTREAM_API,
   timeoutMs: env.UPSTREAM_TIMEOUT_MS,
   maxRetries: env.UPSTREAM_MAX_RETRIES,
   retryBudgetMs: env.UPSTREAM_RETRY_BUDGET_MS,
@@ -31,6 +32,7 @@ const gateway = createGateway({
   health,
   production: env.NODE_ENV === 'production',
   fastPath: env.GATEWAY_FAST_PATH === 'on',
+  upstreamApi: env.UPSTREAM_API,
 });
 
 const server = createGatewayServer(gateway, { limits: serverLimits(env), health, logger });
@@ -43,6 +45,7 @@ server.listen(env.PORT, () => {
       port,
       graphql: `http://localhost:${port}${GRAPHQL_PATH}`,
       upstream: env.UPSTREAM_URL,
+      upstreamApi: env.UPSTREAM_API,
       nodeEnv: env.NODE_ENV,
     },
     env.NODE_ENV === 'production'

@@ -147,6 +147,19 @@ function listeningPort(started: Started): Promise<number> {
   });
 }
 
+/** The gateway's `gateway listening` log line, parsed. */
+function listeningLine(started: Started): Record<string, unknown> | undefined {
+  for (const raw of started.lines) {
+    try {
+      const line = JSON.parse(raw) as Record<string, unknown>;
+      if (String(line.msg).startsWith('gateway listening')) return line;
+    } catch {
+      // A package manager's own line.
+    }
+  }
+  return undefined;
+}
+
 function withinBound<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
@@ -210,6 +223,8 @@ describe('the documented production start', () => {
       upstream = await startScriptedUpstream();
       running = start(run, { PORT: '0', UPSTREAM_URL: upstream.baseUrl, LOG_LEVEL: 'info' });
       const port = await listeningPort(running);
+      // The documented profile is the one running (the Microsoft Graph recipe sets `graph`).
+      expect(listeningLine(running)).toMatchObject({ upstreamApi: run.env.UPSTREAM_API ?? 'seed' });
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { UpstreamApi } from '@connectors/domain';
 import { GraphClient } from '@connectors/graph-client';
 import { createGateway, type Gateway } from '../src/create-gateway.ts';
 import { createHealthState, type HealthState } from '../src/health/health.ts';
@@ -26,6 +27,8 @@ export interface TestGateway {
 
 export interface TestGatewayOptions {
   upstreamBaseUrl: string;
+  /** The client's upstream profile (`UPSTREAM_API`); default `seed`, as `main` runs it. */
+  api?: UpstreamApi;
   timeoutMs?: number;
   maxRetries?: number;
   retryBudgetMs?: number;
@@ -47,6 +50,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
   const metrics = createMetrics();
   const client = new GraphClient({
     baseUrl: options.upstreamBaseUrl,
+    api: options.api ?? 'seed',
     timeoutMs: options.timeoutMs ?? 2000,
     maxRetries: options.maxRetries ?? 0,
     retryBudgetMs: options.retryBudgetMs ?? 2000,
@@ -61,6 +65,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     health,
     production: options.production ?? false,
     fastPath: options.fastPath ?? true,
+    upstreamApi: options.api ?? 'seed',
   });
   const server = createGatewayServer(gateway, {
     limits: options.limits ?? DEFAULT_SERVER_LIMITS,

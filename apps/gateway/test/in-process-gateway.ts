@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { UpstreamApi } from '@connectors/domain';
 import { type RunningFakeGraph, startFakeGraph } from '@connectors/fake-graph';
 import { GraphClient } from '@connectors/graph-client';
 import { createGateway, GRAPHQL_PATH } from '../src/create-gateway.ts';
@@ -19,11 +20,20 @@ export interface InProcessGateway {
   close(): Promise<void>;
 }
 
-/** Wired as the gateway's `main` wires it, with production settings and the fast path on. */
-export async function startInProcessGateway(): Promise<InProcessGateway> {
+/**
+ * Wired as the gateway's `main` wires it, with production settings and the fast path on. Under
+ * `api: 'graph'` the client calls Graph's documented routes on fake-graph's `/beta`, as
+ * `UPSTREAM_API=graph pnpm start` does.
+ */
+export async function startInProcessGateway({
+  api = 'seed',
+}: {
+  api?: UpstreamApi;
+} = {}): Promise<InProcessGateway> {
   const fakeGraph = await startFakeGraph();
   const client = new GraphClient({
-    baseUrl: fakeGraph.baseUrl,
+    baseUrl: api === 'graph' ? `${fakeGraph.url}/beta` : fakeGraph.baseUrl,
+    api,
     timeoutMs: 5000,
     maxRetries: 0,
     retryBudgetMs: 1000,
@@ -35,6 +45,7 @@ export async function startInProcessGateway(): Promise<InProcessGateway> {
     metrics: createMetrics(),
     production: true,
     fastPath: true,
+    upstreamApi: api,
   });
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

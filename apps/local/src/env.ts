@@ -1,3 +1,4 @@
+import { UpstreamApi } from '@connectors/domain';
 import { parseEnv, port } from '@connectors/env';
 import { z } from 'zod';
 
@@ -8,8 +9,24 @@ import { z } from 'zod';
 export const LocalEnv = z.object({
   GATEWAY_PORT: port(4000, { allowZero: false }),
   FAKE_GRAPH_PORT: port(4010, { allowZero: false }),
+  /**
+   * The gateway's upstream profile, read here too because it chooses the version path the
+   * gateway is pointed at ({@link fakeGraphBase}); passed on to the gateway as is.
+   */
+  UPSTREAM_API: UpstreamApi.default('seed'),
 });
 export type LocalEnv = z.output<typeof LocalEnv>;
+
+/**
+ * fake-graph's base for the gateway's `UPSTREAM_URL`. fake-graph serves every route under both
+ * versions; `graph` uses `/beta` because Microsoft Graph serves the connector-group API on beta
+ * only, so the local run has the very URL shape production uses
+ * (`https://graph.microsoft.com/beta`), and `seed` keeps `/v1.0`, as it always started.
+ */
+export function fakeGraphBase(env: LocalEnv): string {
+  const version = env.UPSTREAM_API === 'graph' ? 'beta' : 'v1.0';
+  return `http://localhost:${env.FAKE_GRAPH_PORT}/${version}`;
+}
 
 /**
  * Parses the launcher's environment once; an empty variable counts as unset. With

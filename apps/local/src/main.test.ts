@@ -96,7 +96,8 @@ describe('the local launcher (pnpm start)', () => {
       expect(banner).toContain(`http://localhost:${fakeGraphPort}/v1.0`);
       expect(banner).toContain(SEED.applicationId);
       expect(banner).toContain(SEED.connectorId);
-      expect(banner).toContain('UPSTREAM_URL=https://graph.microsoft.com/v1.0');
+      expect(banner).toContain('UPSTREAM_URL=https://graph.microsoft.com/beta UPSTREAM_API=graph');
+      expect(banner).toMatch(/UPSTREAM_API +seed/);
       const health = await fetch(`http://127.0.0.1:${fakeGraphPort}/healthz`);
       expect(health.status).toBe(200);
 
@@ -119,6 +120,51 @@ describe('the local launcher (pnpm start)', () => {
       expect(await run.exited).toBe(0);
       // Both apps are gone with it.
       await expect(fetch(`http://127.0.0.1:${fakeGraphPort}/healthz`)).rejects.toThrow();
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
+    "UPSTREAM_API=graph: the gateway on fake-graph's /beta, under the graph profile",
+    async () => {
+      const gatewayPort = await freePort();
+      const fakeGraphPort = await freePort();
+      const run = launch({
+        GATEWAY_PORT: String(gatewayPort),
+        FAKE_GRAPH_PORT: String(fakeGraphPort),
+        UPSTREAM_API: 'graph',
+        // Its own database: the first test's add moved the seeded connector in the shared one.
+        DATABASE_PATH: join(dir, 'fake-graph-graph.db'),
+      });
+      const banner = await run.banner;
+      expect(banner).toContain(`http://localhost:${fakeGraphPort}/beta`);
+      expect(banner).toMatch(/UPSTREAM_API +graph/);
+
+      const post = async (body: string) => {
+        const answer = await fetch(`http://localhost:${gatewayPort}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer local-dev-token' },
+          body,
+        });
+        return (await answer.json()) as { data: Record<string, Record<string, unknown>> };
+      };
+      // The banner's example, sent as printed: the tenant's groups.
+      expect(banner).toContain(exampleRequestBody('graph'));
+      const groups = await post(exampleRequestBody('graph'));
+      expect(groups.data.connectorGroups).toMatchObject({
+        connectorGroups: [{ id: SEED.defaultGroup.id, name: 'Default' }],
+        userErrors: [],
+      });
+      // The graph profile for real: an add by a name no group has creates nothing.
+      const add = JSON.parse(exampleRequestBody('seed')) as { query: string; variables: unknown };
+      const added = await post(JSON.stringify(add));
+      expect(added.data.addConnectorMemberOf).toMatchObject({
+        connectorGroup: null,
+        userErrors: [{ code: 'NOT_FOUND', field: ['input', 'connectorGroup', 'name'] }],
+      });
+
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
     },
     START_TIMEOUT_MS,
   );
@@ -173,6 +219,13 @@ describe('the local launcher (pnpm start)', () => {
       const run = launch({ FAKE_GRAPH_PORT: 'forty' });
       expect(await run.exited).toBe(1);
       expect(run.output().stderr).toMatch(/FAKE_GRAPH_PORT/);
+      const profile = launch({
+        UPSTREAM_API: 'beta',
+        GATEWAY_PORT: String(await freePort()),
+        FAKE_GRAPH_PORT: String(await freePort()),
+      });
+      expect(await profile.exited).toBe(1);
+      expect(profile.output().stderr).toMatch(/UPSTREAM_API/);
     },
     START_TIMEOUT_MS,
   );

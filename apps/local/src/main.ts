@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadEnvOrExit } from '@connectors/env';
 import { renderBanner } from './banner.ts';
 import { type Child, describeExit, startChild, waitUntilHealthy } from './child.ts';
-import { childEnvironment, loadEnv } from './env.ts';
+import { childEnvironment, fakeGraphBase, loadEnv } from './env.ts';
 
 // `pnpm start` at the root: fake-graph, then the gateway pointed at it (API.md section 3). Each
 // app's entry is found through its package's `exports`, as a dependency, never by a path.
@@ -67,11 +67,18 @@ async function start(): Promise<void> {
   if (stopping) return;
   const gateway = launch('gateway', GATEWAY_MAIN, {
     PORT: String(env.GATEWAY_PORT),
-    UPSTREAM_URL: `http://localhost:${env.FAKE_GRAPH_PORT}/v1.0`,
+    UPSTREAM_URL: fakeGraphBase(env),
+    UPSTREAM_API: env.UPSTREAM_API,
   });
   await waitUntilHealthy(gateway, `http://localhost:${env.GATEWAY_PORT}/healthz`);
   if (stopping) return;
-  console.log(renderBanner({ gatewayPort: env.GATEWAY_PORT, fakeGraphPort: env.FAKE_GRAPH_PORT }));
+  console.log(
+    renderBanner({
+      gatewayPort: env.GATEWAY_PORT,
+      upstreamUrl: fakeGraphBase(env),
+      upstreamApi: env.UPSTREAM_API,
+    }),
+  );
 }
 
 start().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

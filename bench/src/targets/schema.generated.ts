@@ -13,8 +13,10 @@ export type Scalars = {
 
 /** Reads: what the upstream holds now. */
 export type Query = {
-  /** Lists the connector groups a connector belongs to (REST: GET .../members/{connectorId}/memberOf). Needs `Authorization: Bearer <token>`. */
+  /** Lists the connector groups a connector belongs to (REST: GET .../{connectorId}/memberOf). Needs `Authorization: Bearer <token>`. */
   connectorMemberOf: ConnectorMemberOfPayload;
+  /** Lists the tenant's connector groups, or those named exactly `name` (REST: GET /onPremisesPublishingProfiles/applicationProxy/connectorGroups). Needs `Authorization: Bearer <token>`. */
+  connectorGroups: ConnectorGroupsPayload;
 };
 
 
@@ -22,6 +24,12 @@ export type Query = {
 export type QueryConnectorMemberOfArgs = {
   applicationId: Scalars['ID']['input'];
   connectorId: Scalars['ID']['input'];
+};
+
+
+/** Reads: what the upstream holds now. */
+export type QueryConnectorGroupsArgs = {
+  name: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The connector groups a connector belongs to, or the user errors that stopped it. */
@@ -82,19 +90,29 @@ export type UserError = {
 export type UserErrorCode =
   /** The input is invalid: checked by the gateway (no upstream call) or refused by the upstream with a 400. */
   | 'INVALID_INPUT'
-  /** The application, connector or connector group does not exist (upstream 404). */
+  /** The application, connector or connector group does not exist (upstream 404), or no connector group has the name given (UPSTREAM_API=graph). */
   | 'NOT_FOUND'
   /** The connector is already a member of that connector group. */
   | 'ALREADY_MEMBER';
 
-/** Changes; each field is one upstream REST call (retried only when that is safe). */
+/** The tenant's connector groups, or the user errors that stopped the list. */
+export type ConnectorGroupsPayload = {
+  /** The groups, each with its id, in the upstream's order; null when userErrors is not empty. */
+  connectorGroups: Maybe<Array<ConnectorGroup>>;
+  /** Expected, user-fixable failures. Empty on success. */
+  userErrors: Array<UserError>;
+  /** The upstream request-id, when the upstream sent one: quote it in support requests. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+/** Changes; each field is one upstream REST write, retried only when that is safe (under UPSTREAM_API=graph, an add by name first looks the group up). */
 export type Mutation = {
-  /** Adds a connector to a connector group (REST: POST .../members/{connectorId}/memberOf/$ref). Needs `Authorization: Bearer <token>`. */
+  /** Adds a connector to a connector group (REST: POST .../{connectorId}/memberOf/$ref). Under UPSTREAM_API=graph the group must exist: named by `id`, or found by its exact `name`. A connector is in one group at a time, so adding it to another moves it. Needs `Authorization: Bearer <token>`. */
   addConnectorMemberOf: AddConnectorMemberOfPayload;
 };
 
 
-/** Changes; each field is one upstream REST call (retried only when that is safe). */
+/** Changes; each field is one upstream REST write, retried only when that is safe (under UPSTREAM_API=graph, an add by name first looks the group up). */
 export type MutationAddConnectorMemberOfArgs = {
   input: AddConnectorMemberOfInput;
 };

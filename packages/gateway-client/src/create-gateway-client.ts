@@ -3,10 +3,12 @@ import { newClientRequestId } from './client-request-id.ts';
 import type {
   AddConnectorMemberOfMutation,
   AddConnectorMemberOfMutationVariables,
+  ConnectorGroupsQueryVariables,
   ConnectorMemberOfQueryVariables,
 } from './generated/graphql.ts';
 import {
   addConnectorMemberOfOperation,
+  connectorGroupsOperation,
   connectorMemberOfOperation,
   type Operation,
 } from './operations/documents.ts';
@@ -25,6 +27,12 @@ export interface AddConnectorMemberOfData {
 
 /** `connectorMemberOf` succeeded: every group the connector is in. */
 export interface ConnectorMemberOfData {
+  connectorGroups: ConnectorGroup[];
+}
+
+/** `connectorGroups` succeeded: the tenant's groups, or those with exactly the name given. */
+export interface ConnectorGroupsData {
+  /** Each with its id, in the upstream's order; empty when no group has the name. */
   connectorGroups: ConnectorGroup[];
 }
 
@@ -64,6 +72,15 @@ export interface GatewayClient {
     variables: ConnectorMemberOfQueryVariables,
     options?: CallOptions,
   ): Promise<GatewayResult<ConnectorMemberOfData>>;
+  /**
+   * Lists the tenant's connector groups (`{}`), or those named exactly `name` (trimmed; a name
+   * breaking a group name's rules is an `INVALID_INPUT` user error on `["name"]`): a picker's
+   * options, and the id to add by when several groups share a name.
+   */
+  connectorGroups(
+    variables?: ConnectorGroupsQueryVariables,
+    options?: CallOptions,
+  ): Promise<GatewayResult<ConnectorGroupsData>>;
 }
 
 /** What the gateway answers in: GraphQL over HTTP's media type first, plain JSON for older servers. */
@@ -143,6 +160,17 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         connectorMemberOfOperation,
         variables,
         'connectorMemberOf',
+        (payload) =>
+          Array.isArray(payload.connectorGroups)
+            ? { connectorGroups: payload.connectorGroups as ConnectorGroup[] }
+            : undefined,
+        call,
+      ),
+    connectorGroups: (variables = {}, call) =>
+      execute(
+        connectorGroupsOperation,
+        variables,
+        'connectorGroups',
         (payload) =>
           Array.isArray(payload.connectorGroups)
             ? { connectorGroups: payload.connectorGroups as ConnectorGroup[] }

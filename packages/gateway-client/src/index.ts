@@ -5,6 +5,7 @@ export {
   type AddConnectorMemberOfData,
   type CallOptions,
   type ConnectorGroup,
+  type ConnectorGroupsData,
   type ConnectorMemberOfData,
   createGatewayClient,
   type GatewayClient,
@@ -13,11 +14,13 @@ export {
 export type * from './generated/graphql.ts';
 export {
   AddConnectorMemberOfDocument,
+  ConnectorGroupsDocument,
   ConnectorMemberOfDocument,
   TypedDocumentString,
 } from './generated/graphql.ts';
 export {
   addConnectorMemberOfOperation,
+  connectorGroupsOperation,
   connectorMemberOfOperation,
   OPERATIONS,
   type Operation,

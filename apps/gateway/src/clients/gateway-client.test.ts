@@ -7,11 +7,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SEED } from '@connectors/domain';
 import {
-  addConnectorMemberOfOperation,
   type ConnectorGroupInput,
-  connectorMemberOfOperation,
   createGatewayClient,
   type GatewayClientOptions,
+  OPERATIONS,
 } from '@connectors/gateway-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type InProcessGateway, startInProcessGateway } from '../../test/in-process-gateway.ts';
@@ -111,7 +110,7 @@ describe('createGatewayClient against the real gateway', () => {
     expect(request.url).toBe(gateway.url);
     expect(request.body).toEqual({
       operationName: 'ConnectorMemberOf',
-      query: connectorMemberOfOperation.text,
+      query: OPERATIONS.ConnectorMemberOf.text,
       variables: { applicationId: SEED.applicationId, connectorId: SEED.connectorId },
     });
     expect(Object.fromEntries(request.headers)).toEqual({
@@ -137,6 +136,59 @@ describe('createGatewayClient against the real gateway', () => {
       isDefault: true,
       name: 'Default',
       region: 'NAM',
+    });
+  });
+
+  it("lists the tenant's groups: the seeded Default, each with its id", async () => {
+    const result = await client().connectorGroups();
+    expect(sent[0]?.body).toEqual({
+      operationName: 'ConnectorGroups',
+      query: OPERATIONS.ConnectorGroups.text,
+      variables: {},
+    });
+    expect(result).toEqual({
+      kind: 'success',
+      data: {
+        connectorGroups: [
+          {
+            id: SEED.defaultGroup.id,
+            connectorGroupType: 'APPLICATION_PROXY',
+            isDefault: true,
+            name: 'Default',
+            region: 'NAM',
+          },
+        ],
+      },
+      requestId: expect.stringMatching(GUID),
+      clientRequestId: expect.stringMatching(GUID),
+    });
+  });
+
+  it('lists the groups with exactly a name: the one an add by name created', async () => {
+    const gatewayClient = client();
+    const added = await gatewayClient.addConnectorMemberOf(addInput({ name: 'Picked by name' }));
+    expect(added.kind).toBe('success');
+    const result = await gatewayClient.connectorGroups({ name: 'Picked by name' });
+    expect(result.kind === 'success' && result.data.connectorGroups).toEqual([
+      added.kind === 'success' && added.data.connectorGroup,
+    ]);
+    const none = await gatewayClient.connectorGroups({ name: 'No such group' });
+    expect(none.kind === 'success' && none.data.connectorGroups).toEqual([]);
+  });
+
+  it('reports a blank name to connectorGroups as INVALID_INPUT on ["name"], no upstream call', async () => {
+    const result = await client().connectorGroups({ name: ' ' });
+    expect(result).toEqual({
+      kind: 'userErrors',
+      userErrors: [
+        {
+          code: 'INVALID_INPUT',
+          message: 'name must not be empty or only spaces',
+          field: ['name'],
+        },
+      ],
+      requestId: null,
+      clientRequestId: expect.stringMatching(GUID),
     });
   });
 
@@ -215,12 +267,12 @@ describe('createGatewayClient against the real gateway', () => {
     // A client built against another schema: the same call with a field this one lacks.
     const result = await client({}, (init) => ({
       ...init,
-      body: JSON.stringify({ query: '{ connectorGroups { id } }' }),
+      body: JSON.stringify({ query: '{ connectors { id } }' }),
     })).connectorMemberOf({ applicationId: SEED.applicationId, connectorId: SEED.connectorId });
     expect(result).toMatchObject({
       kind: 'error',
       code: 'REQUEST_REFUSED',
-      message: expect.stringContaining('connectorGroups'),
+      message: expect.stringContaining('connectors'),
     });
   });
 });
@@ -298,7 +350,7 @@ describe('transport failures: no GraphQL answer', () => {
 
 describe('the operations', () => {
   it('are sent as their manifest text, which hashes to their manifest key', async () => {
-    for (const operation of [addConnectorMemberOfOperation, connectorMemberOfOperation]) {
+    for (const operation of Object.values(OPERATIONS)) {
       const digest = await globalThis.crypto.subtle.digest(
         'SHA-256',
         new TextEncoder().encode(operation.text),
@@ -306,5 +358,60 @@ describe('the operations', () => {
       const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0'));
       expect(operation.hash).toBe(`sha256:${hex.join('')}`);
     }
+  });
+});
+
+describe('createGatewayClient against the real gateway under UPSTREAM_API=graph', () => {
+  let graphGateway: InProcessGateway;
+  const east = { id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', name: 'East connectors' };
+
+  beforeAll(async () => {
+    graphGateway = await startInProcessGateway({ api: 'graph' });
+  });
+  afterAll(async () => {
+    await graphGateway?.close();
+  });
+  beforeEach(() => {
+    graphGateway.reset();
+    // A group an admin made (Graph's add never creates one).
+    graphGateway.fakeGraph.store.createGroup(null, {
+      ...east,
+      connectorGroupType: 'applicationProxy',
+      isDefault: false,
+      region: 'asia',
+    } as Parameters<InProcessGateway['fakeGraph']['store']['createGroup']>[1]);
+  });
+
+  const graphClient = () => createGatewayClient({ url: graphGateway.url, getToken: () => TOKEN });
+
+  it('adds by name to an existing group, which connectorGroups and connectorMemberOf then show', async () => {
+    const gatewayClient = graphClient();
+    const added = await gatewayClient.addConnectorMemberOf(addInput({ name: east.name }));
+    expect(added).toMatchObject({
+      kind: 'success',
+      data: { connectorGroup: { id: east.id, name: east.name, region: 'ASIA' } },
+    });
+    const listed = await gatewayClient.connectorGroups({ name: east.name });
+    expect(listed.kind === 'success' && listed.data.connectorGroups.map((g) => g.id)).toEqual([
+      east.id,
+    ]);
+    const memberOf = await gatewayClient.connectorMemberOf({
+      applicationId: SEED.applicationId,
+      connectorId: SEED.connectorId,
+    });
+    expect(memberOf.kind === 'success' && memberOf.data.connectorGroups.map((g) => g.id)).toEqual([
+      east.id,
+    ]);
+  });
+
+  it('reports a name no group has as NOT_FOUND on input.connectorGroup.name', async () => {
+    const result = await graphClient().addConnectorMemberOf(
+      addInput({ name: 'West Europe connectors' }),
+    );
+    expect(result).toMatchObject({
+      kind: 'userErrors',
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'connectorGroup', 'name'] }],
+      requestId: expect.any(String),
+    });
   });
 });

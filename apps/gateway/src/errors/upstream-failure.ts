@@ -12,7 +12,9 @@ export type FailureAnswer =
 
 /**
  * Maps a failed client call by docs/errors.md's table. Fault messages are the gateway's own, so no
- * upstream body reaches the client; a 400's message is Graph's own sentence for the caller.
+ * upstream body reaches the client; a 400's message is Graph's own sentence for the caller. A
+ * user error's `field` is the failure's own when the client set one (the `graph` profile's
+ * group-name lookup), else null (Graph's answers name no input field).
  * @param groupField where the connector group sits in the operation, for ALREADY_MEMBER
  */
 export function answerForFailure(
@@ -25,10 +27,14 @@ export function answerForFailure(
       return userError({
         code: USER_ERROR_CODES.invalidInput,
         message: failure.message,
-        field: null,
+        field: fieldOf(failure),
       });
     case 'notFound':
-      return userError({ code: USER_ERROR_CODES.notFound, message: failure.message, field: null });
+      return userError({
+        code: USER_ERROR_CODES.notFound,
+        message: failure.message,
+        field: fieldOf(failure),
+      });
     case 'alreadyMember':
       return userError({
         code: USER_ERROR_CODES.alreadyMember,
@@ -71,6 +77,12 @@ export function answerForFailure(
       // 'unknown' and any kind added later: the masked error's shape, nothing of the answer.
       return fault(GATEWAY_ERROR_CODES.internal, UNEXPECTED_ERROR_MESSAGE, details);
   }
+}
+
+// Graph's own 400 and 404 name no input field; the client's group-name lookup does (its path in
+// the operation, e.g. ["input","connectorGroup","name"]), and a caller can then point at it.
+function fieldOf(failure: GraphFailure): string[] | null {
+  return failure.field === undefined ? null : [...failure.field];
 }
 
 function userError(error: UserError): FailureAnswer {

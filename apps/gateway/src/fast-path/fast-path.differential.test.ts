@@ -641,6 +641,7 @@ describe('the fast path against yoga alone, when a resolver has a bug', () => {
   const buggyClient = {
     addConnectorMemberOf: () => Promise.reject(new TypeError('bug: internal detail')),
     listConnectorMemberOf: () => Promise.reject(new TypeError('bug: internal detail')),
+    listConnectorGroups: () => Promise.reject(new TypeError('bug: internal detail')),
   };
 
   async function start(fastPath: boolean) {

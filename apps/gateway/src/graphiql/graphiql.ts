@@ -1,4 +1,4 @@
-import { SEED } from '@connectors/domain';
+import { SEED, type UpstreamApi } from '@connectors/domain';
 import type { GraphiQLOptions } from 'graphql-yoga';
 
 /**
@@ -54,17 +54,74 @@ mutation AddConnectorToGroup {
 }
 `;
 
+/**
+ * What the connector is in, and which groups there are: one query, both profiles. After a move
+ * it shows the connector in exactly one group.
+ */
+export const GRAPHIQL_OVERVIEW = `# The tenant's connector groups, and the group fake-graph's seeded connector is in.
+# Against Microsoft Graph: your ids here, your token under Headers.
+query ConnectorGroupsOverview {
+  connectorGroups {
+    connectorGroups { id name region isDefault }
+    userErrors { code message field }
+    requestId
+  }
+  connectorMemberOf(applicationId: "${applicationId}", connectorId: "${connectorId}") {
+    connectorGroups { id name region isDefault }
+    userErrors { code message field }
+    requestId
+  }
+}
+`;
+
+/**
+ * The add under the graph profile: Graph's documented add references an existing group, so the
+ * example names one that always exists, the tenant's "Default" (fake-graph seeds it, and the
+ * seeded connector starts there: run it after moving the connector elsewhere, or put a name
+ * from the overview tab).
+ */
+export const GRAPHIQL_GRAPH_ADD = `# Moves the connector to an existing group, found by its exact name (or give its id).
+# Graph never creates a group here: take a name from the overview tab. The seeded connector
+# starts in "Default", so this answers ALREADY_MEMBER until it has been moved elsewhere.
+mutation AddConnectorToGroup {
+  addConnectorMemberOf(input: {
+    applicationId: "${applicationId}"
+    connectorId: "${connectorId}"
+    connectorGroup: {
+      connectorGroupType: APPLICATION_PROXY
+      isDefault: true
+      name: "Default"
+      region: NAM
+    }
+  }) {
+    connectorGroup { id name region isDefault connectorGroupType }
+    userErrors { code message field }
+    requestId
+  }
+}
+`;
+
 // fake-graph accepts any bearer token; against Microsoft Graph, paste a real one.
 const EXAMPLE_HEADERS = JSON.stringify({ Authorization: 'Bearer local-dev-token' }, null, 2);
 
-/** GraphiQL's options: the example and a bearer header in the first tab and the headers editor. */
-export const graphiqlOptions: GraphiQLOptions = {
-  title: 'connector-gateway',
-  defaultQuery: GRAPHIQL_EXAMPLE,
-  defaultTabs: [{ query: GRAPHIQL_EXAMPLE, headers: EXAMPLE_HEADERS }],
-  headers: EXAMPLE_HEADERS,
-  defaultEditorToolsVisibility: 'headers',
-};
+/**
+ * GraphiQL's options for the upstream profile, each tab with the bearer header. `seed` opens on
+ * the add by a new name (fake-graph creates the group); `graph` opens on the overview, since its
+ * add needs a group that exists, and offers the add in a second tab.
+ */
+export function graphiqlOptionsFor(api: UpstreamApi): GraphiQLOptions {
+  const tabs =
+    api === 'graph'
+      ? [GRAPHIQL_OVERVIEW, GRAPHIQL_GRAPH_ADD]
+      : [GRAPHIQL_EXAMPLE, GRAPHIQL_OVERVIEW];
+  return {
+    title: 'connector-gateway',
+    defaultQuery: tabs[0],
+    defaultTabs: tabs.map((query) => ({ query, headers: EXAMPLE_HEADERS })),
+    headers: EXAMPLE_HEADERS,
+    defaultEditorToolsVisibility: 'headers',
+  };
+}
 
 let renderer: Promise<typeof import('@graphql-yoga/render-graphiql')> | undefined;
 

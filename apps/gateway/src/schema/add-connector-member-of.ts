@@ -85,7 +85,7 @@ export const addConnectorMemberOfField: GraphQLFieldConfig<
 > = {
   type: new GraphQLNonNull(AddConnectorMemberOfPayload),
   description:
-    'Adds a connector to a connector group (REST: POST .../members/{connectorId}/memberOf/$ref). Needs `Authorization: Bearer <token>`.',
+    'Adds a connector to a connector group (REST: POST .../{connectorId}/memberOf/$ref). Under UPSTREAM_API=graph the group must exist: named by `id`, or found by its exact `name`. A connector is in one group at a time, so adding it to another moves it. Needs `Authorization: Bearer <token>`.',
   args: {
     input: {
       type: new GraphQLNonNull(AddConnectorMemberOfInput),

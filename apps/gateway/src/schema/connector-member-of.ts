@@ -65,7 +65,7 @@ export const connectorMemberOfField: GraphQLFieldConfig<
 > = {
   type: new GraphQLNonNull(ConnectorMemberOfPayload),
   description:
-    'Lists the connector groups a connector belongs to (REST: GET .../members/{connectorId}/memberOf). Needs `Authorization: Bearer <token>`.',
+    'Lists the connector groups a connector belongs to (REST: GET .../{connectorId}/memberOf). Needs `Authorization: Bearer <token>`.',
   args: {
     applicationId: {
       type: new GraphQLNonNull(GraphQLID),

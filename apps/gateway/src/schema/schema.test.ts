@@ -89,10 +89,16 @@ describe('the GraphQL schema', () => {
     },
   );
 
-  it('has a Query type that earns its place: connectorMemberOf', () => {
+  it('has a Query type that earns its place: connectorMemberOf and connectorGroups', () => {
     expect(shape(gatewaySchema.getQueryType() ?? undefined)).toEqual([
       'connectorMemberOf(applicationId: ID!, connectorId: ID!): ConnectorMemberOfPayload!',
+      'connectorGroups(name: String): ConnectorGroupsPayload!',
     ]);
+  });
+
+  it('gives connectorGroups the payload shape of connectorMemberOf', () => {
+    const payload = (name: string) => shape(gatewaySchema.getType(name) ?? undefined);
+    expect(payload('ConnectorGroupsPayload')).toEqual(payload('ConnectorMemberOfPayload'));
   });
 
   it('describes every type, field, argument and enum value', () => {

@@ -1,5 +1,6 @@
 import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql';
 import { addConnectorMemberOfField } from './add-connector-member-of.ts';
+import { connectorGroupsField } from './connector-groups.ts';
 import { connectorMemberOfField } from './connector-member-of.ts';
 
 /**
@@ -13,11 +14,12 @@ export const gatewaySchema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
     description: 'Reads: what the upstream holds now.',
-    fields: { connectorMemberOf: connectorMemberOfField },
+    fields: { connectorMemberOf: connectorMemberOfField, connectorGroups: connectorGroupsField },
   }),
   mutation: new GraphQLObjectType({
     name: 'Mutation',
-    description: 'Changes; each field is one upstream REST call (retried only when that is safe).',
+    description:
+      'Changes; each field is one upstream REST write, retried only when that is safe (under UPSTREAM_API=graph, an add by name first looks the group up).',
     fields: { addConnectorMemberOf: addConnectorMemberOfField },
   }),
 });

@@ -16,7 +16,8 @@ export const UserErrorCodeEnum = new GraphQLEnumType({
         'The input is invalid: checked by the gateway (no upstream call) or refused by the upstream with a 400.',
     },
     [USER_ERROR_CODES.notFound]: {
-      description: 'The application, connector or connector group does not exist (upstream 404).',
+      description:
+        'The application, connector or connector group does not exist (upstream 404), or no connector group has the name given (UPSTREAM_API=graph).',
     },
     [USER_ERROR_CODES.alreadyMember]: {
       description: 'The connector is already a member of that connector group.',

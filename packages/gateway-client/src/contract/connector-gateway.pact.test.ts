@@ -29,6 +29,7 @@ import type {
 } from '../generated/graphql.ts';
 import {
   addConnectorMemberOfOperation,
+  connectorGroupsOperation,
   connectorMemberOfOperation,
   PERSISTED_DOCUMENTS,
 } from '../operations/documents.ts';
@@ -54,6 +55,8 @@ const HAS_GROUP = 'application {applicationId} has connector group {groupId} nam
 const IS_MEMBER = 'connector {connectorId} is a member of group {groupId}';
 const HAS_NO_CONNECTOR = 'application {applicationId} has no connector {connectorId}';
 const THROTTLED = 'requests are throttled for {retryAfterSeconds} seconds';
+// A tenant group, as Graph's documented routes see every group (no application in the name).
+const GROUP_EXISTS = 'connector group {groupId} named {name} exists';
 
 const westEurope = {
   id: GROUP_ID,
@@ -435,6 +438,86 @@ describe('GraphQL interactions: query ConnectorMemberOf', () => {
           kind: 'success',
           data: { connectorGroups: [defaultGroup] },
           requestId: REQUEST_ID,
+          clientRequestId: expect.any(String),
+        });
+      });
+  });
+});
+
+describe('GraphQL interactions: query ConnectorGroups', () => {
+  const operation = connectorGroupsOperation;
+
+  function listGroups(url: string, name: string) {
+    return createGatewayClient({
+      url: `${url}${GRAPHQL_PATH}`,
+      getToken: () => TOKEN,
+    }).connectorGroups({ name });
+  }
+
+  it('lists the groups with exactly a name: each with its id, for a picker', async () => {
+    const group = {
+      id: GROUP_ID,
+      connectorGroupType: 'APPLICATION_PROXY',
+      isDefault: false,
+      name: westEurope.name,
+      region: 'EUR',
+    } as const;
+    await pact
+      .addGraphQLInteraction()
+      .given(GROUP_EXISTS, { groupId: GROUP_ID, name: group.name, region: 'eur' })
+      .uponReceiving('a query for the connector groups with a name')
+      .withOperation(operation.name)
+      .withVariables({ name: like(group.name) })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withQuery(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            connectorGroups: {
+              connectorGroups: eachLike(groupBody(group)),
+              userErrors: [],
+              requestId: like(REQUEST_ID),
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await listGroups(server.url, group.name);
+        expect(result).toEqual({
+          kind: 'success',
+          data: { connectorGroups: [group] },
+          requestId: REQUEST_ID,
+          clientRequestId: expect.any(String),
+        });
+      });
+  });
+
+  it('reports INVALID_INPUT on ["name"] for a name breaking the rules: no upstream call', async () => {
+    const message = 'name must not be empty or only spaces';
+    await pact
+      .addGraphQLInteraction()
+      .uponReceiving('a query for the connector groups with a blank name')
+      .withOperation(operation.name)
+      .withVariables({ name: '   ' })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withQuery(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder
+          .headers(responseHeaders)
+          .jsonBody(
+            userErrorsBody(
+              'connectorGroups',
+              { code: 'INVALID_INPUT', message, field: ['name'] },
+              null,
+            ),
+          );
+      })
+      .executeTest(async (server) => {
+        const result = await listGroups(server.url, '   ');
+        expect(result).toEqual({
+          kind: 'userErrors',
+          userErrors: [{ code: 'INVALID_INPUT', message, field: ['name'] }],
+          requestId: null,
           clientRequestId: expect.any(String),
         });
       });

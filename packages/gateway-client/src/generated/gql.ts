@@ -16,10 +16,12 @@ import * as types from './graphql.ts';
  */
 type Documents = {
     "mutation AddConnectorMemberOf($input: AddConnectorMemberOfInput!) {\n  addConnectorMemberOf(input: $input) {\n    connectorGroup {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": typeof types.AddConnectorMemberOfDocument,
+    "query ConnectorGroups($name: String) {\n  connectorGroups(name: $name) {\n    connectorGroups {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": typeof types.ConnectorGroupsDocument,
     "query ConnectorMemberOf($applicationId: ID!, $connectorId: ID!) {\n  connectorMemberOf(applicationId: $applicationId, connectorId: $connectorId) {\n    connectorGroups {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": typeof types.ConnectorMemberOfDocument,
 };
 const documents: Documents = {
     "mutation AddConnectorMemberOf($input: AddConnectorMemberOfInput!) {\n  addConnectorMemberOf(input: $input) {\n    connectorGroup {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": types.AddConnectorMemberOfDocument,
+    "query ConnectorGroups($name: String) {\n  connectorGroups(name: $name) {\n    connectorGroups {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": types.ConnectorGroupsDocument,
     "query ConnectorMemberOf($applicationId: ID!, $connectorId: ID!) {\n  connectorMemberOf(applicationId: $applicationId, connectorId: $connectorId) {\n    connectorGroups {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": types.ConnectorMemberOfDocument,
 };
 
@@ -27,6 +29,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AddConnectorMemberOf($input: AddConnectorMemberOfInput!) {\n  addConnectorMemberOf(input: $input) {\n    connectorGroup {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}"): typeof import('./graphql.ts').AddConnectorMemberOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConnectorGroups($name: String) {\n  connectorGroups(name: $name) {\n    connectorGroups {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}"): typeof import('./graphql.ts').ConnectorGroupsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

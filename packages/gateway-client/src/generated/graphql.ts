@@ -54,7 +54,7 @@ export type UserErrorCode =
   | 'ALREADY_MEMBER'
   /** The input is invalid: checked by the gateway (no upstream call) or refused by the upstream with a 400. */
   | 'INVALID_INPUT'
-  /** The application, connector or connector group does not exist (upstream 404). */
+  /** The application, connector or connector group does not exist (upstream 404), or no connector group has the name given (UPSTREAM_API=graph). */
   | 'NOT_FOUND';
 
 export type AddConnectorMemberOfMutationVariables = Exact<{
@@ -63,6 +63,13 @@ export type AddConnectorMemberOfMutationVariables = Exact<{
 
 
 export type AddConnectorMemberOfMutation = { addConnectorMemberOf: { requestId: string | null, connectorGroup: { id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion } | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
+
+export type ConnectorGroupsQueryVariables = Exact<{
+  name?: string | null | undefined;
+}>;
+
+
+export type ConnectorGroupsQuery = { connectorGroups: { requestId: string | null, connectorGroups: Array<{ id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion }> | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
 
 export type ConnectorMemberOfQueryVariables = Exact<{
   applicationId: string;
@@ -110,6 +117,25 @@ export const AddConnectorMemberOfDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:373c55ba424c2d42eda3454d055efe58220999587db97070e46161fc6d1841b1"}) as unknown as TypedDocumentString<AddConnectorMemberOfMutation, AddConnectorMemberOfMutationVariables>;
+export const ConnectorGroupsDocument = new TypedDocumentString(`
+    query ConnectorGroups($name: String) {
+  connectorGroups(name: $name) {
+    connectorGroups {
+      id
+      connectorGroupType
+      isDefault
+      name
+      region
+    }
+    userErrors {
+      code
+      message
+      field
+    }
+    requestId
+  }
+}
+    `, {"hash":"sha256:24550de3be2c048843ed44ee11471ff7071ddb955b171401a939c5b95a7164ae"}) as unknown as TypedDocumentString<ConnectorGroupsQuery, ConnectorGroupsQueryVariables>;
 export const ConnectorMemberOfDocument = new TypedDocumentString(`
     query ConnectorMemberOf($applicationId: ID!, $connectorId: ID!) {
   connectorMemberOf(applicationId: $applicationId, connectorId: $connectorId) {

@@ -1,6 +1,7 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import {
   AddConnectorMemberOfDocument,
+  ConnectorGroupsDocument,
   ConnectorMemberOfDocument,
   type TypedDocumentString,
 } from '../generated/graphql.ts';
@@ -48,8 +49,12 @@ export const addConnectorMemberOfOperation = operation(AddConnectorMemberOfDocum
 /** `query ConnectorMemberOf($applicationId, $connectorId)`: src/operations/connector-member-of.graphql. */
 export const connectorMemberOfOperation = operation(ConnectorMemberOfDocument);
 
+/** `query ConnectorGroups($name)`: src/operations/connector-groups.graphql. */
+export const connectorGroupsOperation = operation(ConnectorGroupsDocument);
+
 /** Every operation the client offers, by its GraphQL name. */
 export const OPERATIONS = {
   AddConnectorMemberOf: addConnectorMemberOfOperation,
   ConnectorMemberOf: connectorMemberOfOperation,
+  ConnectorGroups: connectorGroupsOperation,
 } as const;
