@@ -1,4 +1,9 @@
-import { addMemberOfRequest, REST_TO_GRAPHQL_VALUE_NAMES, validate } from '@connectors/domain';
+import {
+  addMemberOfRequest,
+  type ConnectorGroup,
+  REST_TO_GRAPHQL_VALUE_NAMES,
+  validate,
+} from '@connectors/domain';
 import {
   type GraphQLFieldConfig,
   GraphQLID,
@@ -8,14 +13,14 @@ import {
   GraphQLObjectType,
   GraphQLString,
 } from 'graphql';
+import type { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
-import type { UserError } from '../errors/user-error.ts';
 import {
   ConnectorGroupInputObject,
   type ConnectorGroupInputValue,
   ConnectorGroupObject,
 } from './connector-group.ts';
-import { resolveUpstreamField } from './upstream-field.ts';
+import { resolveUpstreamField, type UpstreamPayload } from './upstream-field.ts';
 import { UserErrorObject } from './user-error.ts';
 
 const AddConnectorMemberOfInput = new GraphQLInputObjectType({
@@ -58,16 +63,15 @@ const AddConnectorMemberOfPayload = new GraphQLObjectType({
   },
 });
 
+/** The arguments as graphql-js hands them over: the domain's request, the group as GraphQL gives it. */
 interface AddConnectorMemberOfArgs {
-  input: { applicationId: string; connectorId: string; connectorGroup: ConnectorGroupInputValue };
+  input: Omit<z.input<typeof AddMemberOfRequest>, 'connectorGroup'> & {
+    connectorGroup: ConnectorGroupInputValue;
+  };
 }
 
 /** What the resolver returns; the group is the domain's (REST enum values). */
-export interface AddConnectorMemberOfPayloadValue {
-  connectorGroup: unknown;
-  userErrors: UserError[];
-  requestId: string | null;
-}
+export type AddConnectorMemberOfPayloadValue = UpstreamPayload<'connectorGroup', ConnectorGroup>;
 
 const INPUT_PATH = ['input'] as const;
 // Built once: its INVALID_INPUT messages name enum values as GraphQL callers write them (EUR).

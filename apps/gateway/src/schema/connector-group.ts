@@ -1,4 +1,5 @@
 import {
+  type ConnectorGroupFields,
   GRAPHQL_TO_REST_REGION,
   GRAPHQL_TO_REST_TYPE,
   type GraphQLConnectorGroupRegion,
@@ -115,11 +116,12 @@ export const ConnectorGroupInputObject = new GraphQLInputObjectType({
   },
 });
 
-/** The `ConnectorGroupInput` value as graphql-js hands it to a resolver (REST enum values). */
-export interface ConnectorGroupInputValue {
-  id?: string | null;
-  connectorGroupType: string;
-  isDefault: boolean;
-  name: string;
+/**
+ * The `ConnectorGroupInput` value as graphql-js hands it to a resolver: the domain's written
+ * fields in REST values, widened where GraphQL allows what the domain then refuses (an explicit
+ * null id, a region of the GraphQL enum such as UNKNOWN_FUTURE_VALUE).
+ */
+export type ConnectorGroupInputValue = Omit<ConnectorGroupFields, 'id' | 'region'> & {
+  id?: ConnectorGroupFields['id'] | null;
   region: string;
-}
+};

@@ -1,4 +1,4 @@
-import { ConnectorGroupsQuery, validate } from '@connectors/domain';
+import { type ConnectorGroup, ConnectorGroupsQuery, validate } from '@connectors/domain';
 import {
   type GraphQLFieldConfig,
   GraphQLList,
@@ -6,10 +6,10 @@ import {
   GraphQLObjectType,
   GraphQLString,
 } from 'graphql';
+import type { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
-import type { UserError } from '../errors/user-error.ts';
 import { ConnectorGroupObject } from './connector-group.ts';
-import { resolveUpstreamField } from './upstream-field.ts';
+import { resolveUpstreamField, type UpstreamPayload } from './upstream-field.ts';
 import { UserErrorObject } from './user-error.ts';
 
 const ConnectorGroupsPayload = new GraphQLObjectType({
@@ -33,16 +33,13 @@ const ConnectorGroupsPayload = new GraphQLObjectType({
   },
 });
 
-interface ConnectorGroupsArgsValue {
-  name?: string | null;
-}
+/** The arguments as graphql-js hands them over: the domain's query, or GraphQL's explicit null. */
+type ConnectorGroupsArgsValue = {
+  [K in keyof z.input<typeof ConnectorGroupsQuery>]?: string | null;
+};
 
 /** What the resolver returns; the groups are the domain's (REST enum values). */
-export interface ConnectorGroupsPayloadValue {
-  connectorGroups: unknown[] | null;
-  userErrors: UserError[];
-  requestId: string | null;
-}
+export type ConnectorGroupsPayloadValue = UpstreamPayload<'connectorGroups', ConnectorGroup[]>;
 
 const NO_PREFIX = [] as const;
 

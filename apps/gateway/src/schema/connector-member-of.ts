@@ -1,4 +1,4 @@
-import { DirectoryObjectId, validate } from '@connectors/domain';
+import { type ConnectorGroup, DirectoryObjectId, validate } from '@connectors/domain';
 import {
   type GraphQLFieldConfig,
   GraphQLID,
@@ -9,9 +9,8 @@ import {
 } from 'graphql';
 import { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
-import type { UserError } from '../errors/user-error.ts';
 import { ConnectorGroupObject } from './connector-group.ts';
-import { resolveUpstreamField } from './upstream-field.ts';
+import { resolveUpstreamField, type UpstreamPayload } from './upstream-field.ts';
 import { UserErrorObject } from './user-error.ts';
 
 // The list call's arguments, built from the domain's id schema rather than written again.
@@ -40,17 +39,11 @@ const ConnectorMemberOfPayload = new GraphQLObjectType({
   },
 });
 
-interface ConnectorMemberOfArgsValue {
-  applicationId: string;
-  connectorId: string;
-}
+/** The arguments as graphql-js hands them over, before the domain parses them. */
+type ConnectorMemberOfArgsValue = z.input<typeof ConnectorMemberOfArgs>;
 
 /** What the resolver returns; the groups are the domain's (REST enum values). */
-export interface ConnectorMemberOfPayloadValue {
-  connectorGroups: unknown[] | null;
-  userErrors: UserError[];
-  requestId: string | null;
-}
+export type ConnectorMemberOfPayloadValue = UpstreamPayload<'connectorGroups', ConnectorGroup[]>;
 
 const NO_PREFIX = [] as const;
 

@@ -27,6 +27,16 @@ export interface UpstreamField<V, S extends { ok: true; requestId?: string }> {
   groupField: readonly string[] | null;
 }
 
+/**
+ * A payload of a field that calls the upstream, as its resolver returns it: the result under its
+ * own name (null when userErrors is not empty), the user errors, and the upstream's request-id.
+ * One shape for every such field, as the schema gives each payload the same three fields.
+ */
+export type UpstreamPayload<K extends string, T> = { [key in K]: T | null } & {
+  userErrors: UserError[];
+  requestId: string | null;
+};
+
 /** The outcome a payload is built from: the success, or the user errors and request-id. */
 export interface UpstreamFieldOutcome<S> {
   success: S | null;
