@@ -51,7 +51,7 @@ describe('isSuccessPayload', () => {
 });
 
 describe('BENCH_BODY', () => {
-  it('is the API.md mutation with the seeded ids and a bearer-less body', () => {
+  it('is the documented mutation (docs/graphql-api.md) with the seeded ids and a bearer-less body', () => {
     const body = JSON.parse(BENCH_BODY) as { query: string; variables: { input: unknown } };
     expect(body.query).toContain('addConnectorMemberOf(input: $input)');
     expect(body.variables.input).toMatchObject({

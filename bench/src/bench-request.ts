@@ -1,5 +1,5 @@
 /**
- * The one request every target answers during a run: API.md section 2's mutation with a fixed
+ * The one request every target answers during a run: docs/graphql-api.md's mutation with a fixed
  * input, and the check that an answer is the success payload (so the bench never measures errors).
  */
 import { SEED } from '@connectors/domain';

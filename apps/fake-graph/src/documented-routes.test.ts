@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED } from './seed.ts';
 import { type RunningFakeGraph, startFakeGraph } from './start.ts';
 
-// Graph's documented routes (API.md section 7) over HTTP, on a real SQLite file.
+// Graph's documented routes (docs/rest-upstream.md, the graph profile) over HTTP, on a real SQLite file.
 const PROFILE = '/onPremisesPublishingProfiles/applicationProxy';
 const AUTH = { authorization: 'Bearer test-token' };
 const UNKNOWN_ID = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';

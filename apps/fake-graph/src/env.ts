@@ -14,7 +14,7 @@ export const DEFAULT_DATABASE_PATH = fileURLToPath(
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** fake-graph's configuration (API.md section 3). */
+/** fake-graph's configuration (docs/running.md). */
 export const FakeGraphEnv = z.object({
   PORT: port(4010),
   // 127.0.0.1 rather than "localhost": listening on a name binds only its first address, which

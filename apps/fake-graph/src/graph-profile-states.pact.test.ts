@@ -1,5 +1,5 @@
 /**
- * Contract: fake-graph's provider states for Graph's documented routes (API.md section 7) work
+ * Contract: fake-graph's provider states for Graph's documented routes (docs/rest-upstream.md, the graph profile) work
  * through the real Pact mock server and verifier, before the gateway's REST pact carries those
  * interactions (graph-client records them; pact-provider.test.ts then verifies the committed pact).
  *

@@ -4,7 +4,7 @@
  * What it protects: fake-graph's answers are Graph's as Microsoft's SDK reads them. When the SDK
  * turns an error into a `GraphError` with the right `statusCode`, `code` and `requestId`, the
  * envelope is Graph's; when it returns our 201 body and our collection as data, so are those.
- * It also drives Graph's documented connector-group operations (API.md section 7) as a caller of
+ * It also drives Graph's documented connector-group operations (docs/rest-upstream.md, the graph profile) as a caller of
  * the real service would write them: add by reference, list memberOf, list groups by name, move.
  */
 import {

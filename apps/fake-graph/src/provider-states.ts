@@ -16,7 +16,7 @@ export const PROVIDER_STATES = {
   tokenNotAccepted: 'token {token} is not accepted',
   tokenLacksPermission: 'token {token} lacks permission',
   throttled: 'requests are throttled for {retryAfterSeconds} seconds',
-  // Graph's documented routes (API.md section 7): tenant-wide, no application in the name.
+  // Graph's documented routes (docs/rest-upstream.md, the graph profile): tenant-wide, no application in the name.
   connectorExists: 'connector {connectorId} exists',
   groupExists: 'connector group {groupId} named {name} exists',
   noConnector: 'connector {connectorId} does not exist',

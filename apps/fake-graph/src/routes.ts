@@ -7,7 +7,7 @@ export type ApiVersion = (typeof API_VERSIONS)[number];
 
 /** Every operation fake-graph serves, with the ids its path carries (each checked as a GUID). */
 export type Route =
-  // The seed's application-scoped paths (API.md section 1).
+  // The seed's application-scoped paths (docs/rest-upstream.md).
   | { operation: 'seedList'; applicationId: string; connectorId: string }
   | { operation: 'seedAdd'; applicationId: string; connectorId: string }
   | { operation: 'seedRemove'; applicationId: string; connectorId: string; groupId: string }

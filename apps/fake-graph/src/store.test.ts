@@ -33,7 +33,7 @@ const west = {
 } as const;
 
 describe('openStore', () => {
-  it('creates the folder and seeds a new database with the fixed ids of API.md', () => {
+  it('creates the folder and seeds a new database with the fixed ids of docs/running.md', () => {
     const store = openTracked();
     expect(store.defaultGroup(SEED.applicationId)).toEqual(SEED.defaultGroup);
     expect(store.isConnectorOf(SEED.applicationId, SEED.connectorId)).toBe(true);

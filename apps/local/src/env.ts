@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 /**
  * The launcher's configuration. Both ports are optional overrides (tests pick free ones); the
- * defaults are API.md's, so `pnpm start` needs no configuration.
+ * defaults are docs/running.md's, so `pnpm start` needs no configuration.
  */
 export const LocalEnv = z.object({
   GATEWAY_PORT: port(4000, { allowZero: false }),

@@ -4,7 +4,7 @@ import { renderBanner } from './banner.ts';
 import { type Child, describeExit, startChild, waitUntilHealthy } from './child.ts';
 import { childEnvironment, fakeGraphBase, loadEnv } from './env.ts';
 
-// `pnpm start` at the root: fake-graph, then the gateway pointed at it (API.md section 3). Each
+// `pnpm start` at the root: fake-graph, then the gateway pointed at it (docs/running.md). Each
 // app's entry is found through its package's `exports`, as a dependency, never by a path.
 const FAKE_GRAPH_MAIN = fileURLToPath(import.meta.resolve('@connectors/fake-graph/main'));
 const GATEWAY_MAIN = fileURLToPath(import.meta.resolve('@connectors/gateway/main'));

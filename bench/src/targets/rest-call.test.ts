@@ -4,7 +4,7 @@ import { BENCH_VARIABLES } from '../bench-request.ts';
 import { toRestCall } from './rest-call.ts';
 
 describe('toRestCall', () => {
-  it("builds API.md's $ref POST: literal $ref, REST enum values, Graph's property order", () => {
+  it("builds docs/rest-upstream.md's $ref POST: literal $ref, REST enum values, Graph's property order", () => {
     const call = toRestCall(BENCH_VARIABLES.input);
     expect(call.ok).toBe(true);
     if (!call.ok) return;

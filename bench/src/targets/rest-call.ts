@@ -59,7 +59,7 @@ export interface RestCall {
 }
 
 /**
- * Builds the REST call of API.md section 1 from the GraphQL input, with the domain's
+ * Builds the REST call of docs/rest-upstream.md from the GraphQL input, with the domain's
  * `memberOfRefPath` and `toRestBody`: every target sends byte-for-byte the same request.
  */
 export function toRestCall(input: unknown): Validated<RestCall> {

@@ -8,7 +8,7 @@ import type {
 import type { UpstreamHop } from './upstream-hop.ts';
 
 /**
- * The gateway's committed SDL (API.md section 2), read from its package (`exports`:
+ * The gateway's committed SDL (docs/graphql-api.md), read from its package (`exports`:
  * `./schema.graphql`), not retyped. The GraphQL peers (yoga floor, yoga with `fetch`, Apollo)
  * serve it so that they differ from the gateway only in what the gateway adds; the bench's
  * serve bundle reads it at start, as the peers run without the gateway's code.

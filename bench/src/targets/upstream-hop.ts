@@ -25,7 +25,7 @@ const POOL_CONNECTIONS = 64;
  */
 export function createPoolHop(base: string): UpstreamHop {
   const url = new URL(parseUpstreamBase(base));
-  // The base's version path (`/v1.0`) is kept: the REST path is joined to it (API.md section 1).
+  // The base's version path (`/v1.0`) is kept: the REST path is joined to it (docs/rest-upstream.md).
   const basePath = url.pathname.replace(/\/+$/, '');
   const pool = new Pool(url.origin, { connections: POOL_CONNECTIONS });
   return {

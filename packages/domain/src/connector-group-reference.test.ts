@@ -13,7 +13,7 @@ const groupId = (id: string) => parseValid(DirectoryObjectId, id);
 const GROUP = groupId('c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
 
 describe('connectorGroupReference', () => {
-  it('is the exact body of API.md section 7, built on the base with its version path', () => {
+  it('is the exact body of docs/rest-upstream.md, the graph profile, built on the base with its version path', () => {
     expect(
       JSON.stringify(connectorGroupReference('https://graph.microsoft.com/beta/', GROUP)),
     ).toBe(

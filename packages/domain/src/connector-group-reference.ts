@@ -9,7 +9,7 @@ export const CONNECTOR_GROUP_REFERENCE_SUFFIX = new RegExp(
 );
 
 /**
- * The OData reference body of Graph's documented add (API.md section 7):
+ * The OData reference body of Graph's documented add (docs/rest-upstream.md, the graph profile):
  * `{"@odata.id": "{UPSTREAM_URL}/onPremisesPublishingProfiles/applicationProxy/connectorGroups/{groupId}"}`.
  */
 export const ConnectorGroupReference = z.object({

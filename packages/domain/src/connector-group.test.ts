@@ -50,7 +50,7 @@ describe('DirectoryObjectId', () => {
 });
 
 describe('ConnectorGroupInput (write)', () => {
-  it('accepts the body of API.md section 1 and trims the name', () => {
+  it('accepts the body of docs/rest-upstream.md and trims the name', () => {
     const result = validate(ConnectorGroupInput, { ...valid, name: '  West Europe connectors ' });
     expect(result).toEqual({ ok: true, value: valid });
   });

@@ -121,7 +121,7 @@ const connectorGroupInput = (names: ValueNames) =>
 export const ConnectorGroupInput = connectorGroupInput({});
 export type ConnectorGroupInput = z.output<typeof ConnectorGroupInput>;
 
-/** The REST request body: the written group plus its `@odata.type` (API.md section 1). */
+/** The REST request body: the written group plus its `@odata.type` (docs/rest-upstream.md). */
 export const ConnectorGroupRestBody = ConnectorGroupInput.extend({
   '@odata.type': z.literal(CONNECTOR_GROUP_ODATA_TYPE).optional(),
 });

@@ -27,7 +27,7 @@ const GROUP = groupId('c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
 const GROUPS = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
 
 describe("Graph's documented paths", () => {
-  it('builds the memberOf list and $ref paths of API.md section 7, $ref literal', () => {
+  it('builds the memberOf list and $ref paths of docs/rest-upstream.md, the graph profile, $ref literal', () => {
     expect(connectorMemberOfPath(CONNECTOR)).toBe(
       `/onPremisesPublishingProfiles/applicationProxy/connectors/${CONNECTOR}/memberOf`,
     );

@@ -4,7 +4,7 @@ import { filterQuery, nameEqualsFilter } from './odata-filter.ts';
 import { idSegment } from './rest-path.ts';
 
 /**
- * Paths of Microsoft Graph's documented connector-group operations (API.md section 7, the
+ * Paths of Microsoft Graph's documented connector-group operations (docs/rest-upstream.md, the graph profile, the
  * `graph` upstream profile), relative to the upstream base with its version path
  * (`https://graph.microsoft.com/beta`). Each id is the domain's parsed {@link DirectoryObjectId},
  * one percent-encoded segment; `$ref` and `$filter` stay literal.

@@ -22,7 +22,7 @@ export type GraphErrorEnvelope = z.infer<typeof GraphErrorEnvelope>;
 /**
  * The start of the message Graph gives when a reference already exists. Graph answers a
  * duplicate with a plain 400 `Request_BadRequest`, so this prefix is the one place the message
- * is read (API.md section 1).
+ * is read (docs/rest-upstream.md).
  */
 export const DUPLICATE_REFERENCE_MESSAGE_PREFIX =
   'One or more added object references already exist';

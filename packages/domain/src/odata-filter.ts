@@ -1,6 +1,6 @@
 /**
  * The one OData `$filter` this project sends: `name eq '<name>'` on the connector-group list
- * (API.md section 7), and the query string that carries it.
+ * (docs/rest-upstream.md, the graph profile), and the query string that carries it.
  */
 
 /** The query key, sent literally (Graph's system query options start with `$`, never `%24`). */

@@ -135,7 +135,7 @@ export function buildOpenApiDocument(): JsonSchema {
       title: 'Graph connectorGroup membership (the REST contract of connector-gateway)',
       version: '1.1.0',
       description:
-        "The REST operations connector-gateway calls, in its two upstream profiles: `seed` (the application-scoped path of the source document, the default; shared/API.md section 1) and `graph` (Microsoft Graph's documented beta operations under /onPremisesPublishingProfiles/applicationProxy; section 7). The documented paths carry their own servers.",
+        "The REST operations connector-gateway calls, in its two upstream profiles: `seed` (the application-scoped path of the source document, the default; docs/rest-upstream.md in the repository) and `graph` (Microsoft Graph's documented beta operations under /onPremisesPublishingProfiles/applicationProxy; docs/rest-upstream.md, the graph profile). The documented paths carry their own servers.",
     },
     servers: [
       { url: 'https://graph.microsoft.com/v1.0' },

@@ -17,7 +17,7 @@ const group = {
 } as const;
 
 describe('toRestBody', () => {
-  it('is the exact JSON of API.md section 1 without an id', () => {
+  it('is the exact JSON of docs/rest-upstream.md without an id', () => {
     expect(JSON.stringify(toRestBody(group))).toBe(
       '{"@odata.type":"#microsoft.graph.connectorGroup","connectorGroupType":"applicationProxy","isDefault":false,"name":"West Europe connectors","region":"eur"}',
     );

@@ -28,7 +28,7 @@ export function connectorGroupFields(group: ConnectorGroupFields): ConnectorGrou
 
 /**
  * A connectorGroup's JSON representation, `@odata.type` first and `id` right after it when the
- * group has one: the body of the `$ref` POST (API.md section 1) and what fake-graph answers.
+ * group has one: the body of the `$ref` POST (docs/rest-upstream.md) and what fake-graph answers.
  */
 export function toRestBody(group: ConnectorGroupFields): RestBody {
   return { '@odata.type': CONNECTOR_GROUP_ODATA_TYPE, ...connectorGroupFields(group) };

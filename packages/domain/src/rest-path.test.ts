@@ -38,7 +38,7 @@ function refPath(applicationId: string, connectorId: string): string {
 }
 
 describe('memberOfRefPath', () => {
-  it('builds the path of API.md section 1 with $ref literal', () => {
+  it('builds the path of docs/rest-upstream.md with $ref literal', () => {
     expect(memberOfRefPath(APP, CONNECTOR)).toBe(
       `/applications/${APP}/connectorGroup/members/${CONNECTOR}/memberOf/$ref`,
     );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Which REST operations the gateway calls (API.md sections 1 and 7): `seed`, the source
+ * Which REST operations the gateway calls (docs/rest-upstream.md): `seed`, the source
  * document's application-scoped path and body (the default), or `graph`, Microsoft Graph's
  * documented beta operations under `/onPremisesPublishingProfiles/applicationProxy`.
  */

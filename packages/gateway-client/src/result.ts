@@ -1,7 +1,7 @@
 import type { UserErrorCode } from './generated/graphql.ts';
 
 /**
- * The `extensions.code` of every fault the gateway reports (API.md section 2), plus
+ * The `extensions.code` of every fault the gateway reports (docs/errors.md), plus
  * `REQUEST_REFUSED`: the gateway answered with GraphQL errors before running anything (a document
  * that no longer validates against its schema, missing variables, a document trusted-documents
  * mode does not allow). A masked error, and a fault code this client does not know yet, are

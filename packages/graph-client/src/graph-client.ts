@@ -39,12 +39,12 @@ import { describeTransportError, isMisuseError } from './transport-failure.ts';
 import { failureFromAnswer, readAnswer, type UpstreamAnswer } from './upstream-answer.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 
-/** How a {@link GraphClient} is built. Defaults match API.md section 1. */
+/** How a {@link GraphClient} is built. Defaults match docs/rest-upstream.md. */
 export interface GraphClientOptions {
   /** The upstream with its version path, e.g. `http://localhost:4010/v1.0`. */
   baseUrl: string;
   /**
-   * Which REST operations to call (API.md sections 1 and 7): `seed` (default), the source
+   * Which REST operations to call (docs/rest-upstream.md): `seed` (default), the source
    * document's application-scoped path and body; `graph`, Microsoft Graph's documented beta
    * operations (`https://graph.microsoft.com/beta`).
    */
@@ -177,7 +177,7 @@ function redactor(authorization: string): (text: string) => string {
 }
 
 /**
- * The one REST client for a connector's `memberOf` (API.md section 1): a keep-alive undici pool
+ * The one REST client for a connector's `memberOf` (docs/rest-upstream.md): a keep-alive undici pool
  * to one origin, a timeout per attempt, POST-safe retries, and typed results. An HTTP answer,
  * whatever it is, comes back as a result and never throws; only misuse throws (a missing
  * authorization) or an abort by the caller's signal. Ids, groups and names come parsed by the

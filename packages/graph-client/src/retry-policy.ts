@@ -1,5 +1,5 @@
 /**
- * When a call may be tried again, and how long to wait first (API.md section 1).
+ * When a call may be tried again, and how long to wait first (docs/rest-upstream.md).
  *
  * Only answers that say "nothing was done, try later" are retried: a POST that got any other
  * answer, or none in time, may have landed, and a second one would not be safe.

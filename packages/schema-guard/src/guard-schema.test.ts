@@ -2,7 +2,7 @@ import type { LoadedPact } from '@connectors/pact-tools';
 import { describe, expect, it } from 'vitest';
 import { guardSchema, type SchemaSource } from './guard-schema.ts';
 
-/** The part of the gateway's schema (API.md section 2) these cases change, in memory. */
+/** The part of the gateway's schema (docs/graphql-api.md) these cases change, in memory. */
 const SDL = `
 type Query {
   connectorMemberOf(applicationId: ID!, connectorId: ID!): ConnectorMemberOfPayload!

@@ -37,7 +37,7 @@ import { CONSUMER, GRAPHQL_PACT, PROVIDER } from './pact-files.ts';
 
 const { like, regex, uuid, eachLike, integer } = MatchersV3;
 
-// fake-graph's seeded application and connector (API.md section 3); fresh fixed ids otherwise.
+// fake-graph's seeded application and connector (docs/running.md); fresh fixed ids otherwise.
 const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
 const CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
 const DEFAULT_GROUP_ID = 'c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f';

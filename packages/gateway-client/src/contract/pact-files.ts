@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { pactFiles } from '@connectors/graph-client/contract';
 
-/** Consumer and provider names of the GraphQL contract (API.md section 5). */
+/** Consumer and provider names of the GraphQL contract (docs/contracts.md). */
 export const CONSUMER = 'connector-admin-web';
 export const PROVIDER = 'connector-gateway';
 

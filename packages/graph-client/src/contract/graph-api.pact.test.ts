@@ -84,7 +84,7 @@ function listPath(applicationId: string, connectorId: string) {
   );
 }
 
-// Graph's documented operations (API.md section 7) exist on beta only.
+// Graph's documented operations (docs/rest-upstream.md, the graph profile) exist on beta only.
 const PROXY = '/beta/onPremisesPublishingProfiles/applicationProxy';
 const PROXY_PATTERN = '^/beta/onPremisesPublishingProfiles/applicationProxy';
 

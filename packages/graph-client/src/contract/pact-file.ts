@@ -48,7 +48,7 @@ export function pactFiles(options: {
   };
 }
 
-/** Consumer and provider names of the REST contract (API.md section 4). */
+/** Consumer and provider names of the REST contract (docs/contracts.md). */
 export const CONSUMER = 'connector-gateway';
 export const PROVIDER = 'graph-api';
 
