@@ -14,14 +14,15 @@ export function yogaCompiler(
 ): DocumentCompiler {
   return (text) => {
     const { parse, validate, schema } = yoga.getEnveloped({ params: { query: text } });
-    let document: ReturnType<typeof parse>;
+    // Armor's rules throw their first rejection rather than report it, as yoga's own request
+    // handling then answers it: a throw from either step is the document's error.
     try {
-      document = parse(text);
+      const document = parse(text);
+      return { document, errors: validate(schema, document) };
     } catch (error) {
       return {
         errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))],
       };
     }
-    return { document, errors: validate(schema, document) };
   };
 }
