@@ -118,7 +118,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     batching: false,
     multipart: false,
     // Replaced by useBodyLimit, which skips the streaming count when the length is declared:
-    // measured again in issue 11, yoga's own limit cost about 280 µs of CPU more per request on
+    // measured again in issue 11, yoga's own limit cost 280 to 520 µs of CPU more per request on
     // yoga's path (README, Performance).
     maxRequestBodySize: false,
     // isDev false even under NODE_ENV=development: a masked error never carries its stack.
