@@ -3,13 +3,18 @@
  * input, and the check that an answer is the success payload (so the bench never measures errors).
  */
 import { SEED } from '@connectors/domain';
+import { addConnectorMemberOfOperation } from '@connectors/gateway-client';
 
 export const BENCH_GROUP_NAME = 'Bench group';
 /** Not a secret: the minimal upstream accepts exactly this token and nothing else. */
 export const BENCH_TOKEN = 'bench-token';
 
-export const BENCH_QUERY =
-  'mutation Add($input: AddConnectorMemberOfInput!) { addConnectorMemberOf(input: $input) { connectorGroup { id name region } userErrors { code message field } requestId } }';
+/**
+ * The mutation as frontend teams send it: `@connectors/gateway-client`'s document, a trusted
+ * document of the gateway's manifest (docs/contracts.md#trusted-documents), so the gateway serves
+ * it as it serves production traffic (its fast path runs trusted documents only).
+ */
+export const BENCH_QUERY = addConnectorMemberOfOperation.text;
 
 export const BENCH_VARIABLES = {
   input: {

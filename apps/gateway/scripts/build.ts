@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 /** Where `pnpm --filter ./apps/gateway build` writes the bundle. */
 export const GATEWAY_BUNDLE = fileURLToPath(new URL('../build/main.mjs', import.meta.url));
@@ -21,8 +21,13 @@ const ENTRY = fileURLToPath(new URL('../src/main.ts', import.meta.url));
  * in one rename, never rewritten in place: `pnpm test` runs builds into `build/` (the bench
  * smoke, the production-start test) while other processes start from it, and a half-written
  * bundle would fail to load.
+ * @param options.plugins esbuild plugins, for a measured variant of the gateway (the bench's
+ *   micro-benchmarks patch one module); production passes none
  */
-export async function buildGateway(outfile: string = GATEWAY_BUNDLE): Promise<string> {
+export async function buildGateway(
+  outfile: string = GATEWAY_BUNDLE,
+  options: { plugins?: Plugin[] } = {},
+): Promise<string> {
   const result = await build({
     entryPoints: [ENTRY],
     outfile,
@@ -42,6 +47,7 @@ export async function buildGateway(outfile: string = GATEWAY_BUNDLE): Promise<st
     legalComments: 'none',
     logLevel: 'warning',
     write: false,
+    plugins: options.plugins ?? [],
   });
   const [bundle] = result.outputFiles;
   if (bundle === undefined) throw new Error('esbuild wrote no bundle');

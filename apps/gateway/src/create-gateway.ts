@@ -4,10 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayProcessContext, GatewayServerContext, UpstreamClient } from './context.ts';
 import { createFastPath, type FastPathStats, type TracedHandler } from './fast-path/fast-path.ts';
-import {
-  useValidatedDocumentCapture,
-  ValidatedDocuments,
-} from './fast-path/validated-documents.ts';
+import { assertFastPathKnows } from './fast-path-fence.ts';
 import { graphiqlOptionsFor, renderGraphiQL } from './graphiql/graphiql.ts';
 import { HEALTHZ_PATH, type HealthState, useReadiness } from './health/health.ts';
 import { answerBadTarget, answerUnexpected } from './http/last-resort.ts';
@@ -24,6 +21,11 @@ import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
 import { gatewaySchema } from './schema/schema.ts';
+import { clientManifestEntries } from './trusted-documents/client-manifest.ts';
+import type { TrustedDocumentsMode, TrustedEntry } from './trusted-documents/manifest.ts';
+import { TrustedDocuments } from './trusted-documents/trusted-documents.ts';
+import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.ts';
+import { yogaCompiler } from './trusted-documents/yoga-compiler.ts';
 
 /** Everything the gateway is built from; `main` makes one of each for the process. */
 export interface GatewayDeps {
@@ -36,26 +38,36 @@ export interface GatewayDeps {
   /** `NODE_ENV=production`: GraphiQL, introspection and field suggestions off. */
   production: boolean;
   /**
-   * Serve JSON POSTs of already-validated documents straight from `node:http` (`src/fast-path/`).
+   * Serve JSON POSTs of trusted documents straight from `node:http` (`src/fast-path/`).
    * Default true; false leaves every request to yoga (the differential test and the bench
    * compare the two).
    */
   fastPath?: boolean;
   /** The client's upstream profile (`UPSTREAM_API`), for GraphiQL's examples; default `seed`. */
   upstreamApi?: UpstreamApi;
+  /**
+   * The trusted documents (`TRUSTED_DOCUMENTS`): runnable by hash, and the only documents the
+   * fast path serves. Default `@connectors/gateway-client`'s manifest. Each is compiled at start.
+   */
+  trustedDocuments?: readonly TrustedEntry[];
+  /** `TRUSTED_DOCUMENTS_MODE`: `allow` (default) runs any valid document, `require` only trusted ones. */
+  trustedDocumentsMode?: TrustedDocumentsMode;
+  /**
+   * Plugins added after the gateway's own. With the fast path on, each must be one the fast
+   * path knows (`src/fast-path-fence.ts`), else `createGateway` throws naming it.
+   */
+  plugins?: readonly Plugin[];
 }
 
 /** The graphql-yoga app inside the gateway. */
 export type GatewayYoga = YogaServerInstance<GatewayServerContext, GatewayProcessContext>;
 
 /**
- * The gateway: a `node:http` request listener (`createServer(gateway)`), plus yoga's in-process
- * `fetch` for tests (which always runs yoga's full pipeline: the fast path is `node:http`-level).
+ * The gateway: a `node:http` request listener (`createGatewayServer(gateway, ...)`), the fast
+ * path in front of yoga. Tests send it real HTTP: yoga's own `fetch` would skip the fast path.
  */
 export interface Gateway {
   (request: IncomingMessage, response: ServerResponse): void;
-  /** yoga's in-process `fetch`, each request with its own trace as the node handler gives it. */
-  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   yoga: GatewayYoga;
   /** Requests the fast path answered itself; stays 0 with `fastPath: false`. */
   readonly fastPathStats: Readonly<FastPathStats>;
@@ -65,15 +77,21 @@ export interface Gateway {
 export const GRAPHQL_PATH = '/graphql';
 
 /**
- * Builds the gateway: the schema of API.md section 2 on graphql-yoga, with every protection on
- * (Armor limits, 100 KiB bodies, no batching, CSRF prevention, masked errors), `/healthz`,
- * `/readyz`, `/metrics`, one log line per request, and GraphiQL outside production. In front of
- * yoga sits the fast path (unless `fastPath: false`): a JSON POST of a document yoga already
- * validated is executed straight from `node:http`, answering byte for byte as yoga would
- * (`fast-path.differential.test.ts`); everything else goes to yoga unchanged.
+ * Builds the gateway: the schema of docs/graphql-api.md on graphql-yoga, with every protection on
+ * (Armor limits, 100 KiB bodies, no batching, CSRF prevention, masked errors), trusted documents
+ * (by hash; under `require` nothing else), `/healthz`, `/readyz`, `/metrics`, one log line per
+ * request, and GraphiQL outside production. Every trusted document is parsed and validated at
+ * start through yoga's own pipeline. In front of yoga sits the fast path (unless
+ * `fastPath: false`): a JSON POST of a trusted document is executed straight from `node:http`,
+ * answering byte for byte as yoga would (`fast-path.differential.test.ts`); everything else goes
+ * to yoga unchanged.
+ * @throws {InvalidTrustedDocumentError} naming a trusted document that does not validate
+ * @throws {Error} with the fast path on, naming a plugin the fast path does not know
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const health = deps.health ?? { draining: false };
+  const fastPath = deps.fastPath ?? true;
+  const trustedEntries = deps.trustedDocuments ?? clientManifestEntries();
   const plugins: Plugin[] = [
     useRequestLog(deps.logger, deps.metrics),
     useReadiness(health),
@@ -83,12 +101,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useAcceptableResponse(),
     useBodyLimit(),
     useGraphQLLimits({ production: deps.production }),
+    useTrustedDocuments(trustedEntries, deps.trustedDocumentsMode ?? 'allow'),
   ];
   if (deps.production) plugins.push(useDisableIntrospection());
-  const fastPath = deps.fastPath ?? true;
-  const documents = new ValidatedDocuments();
-  // Last, so the documents it records passed every rule the plugins above add.
-  if (fastPath) plugins.push(useValidatedDocumentCapture(documents));
+  plugins.push(...(deps.plugins ?? []));
+  if (fastPath) assertFastPathKnows(plugins);
   const logging = yogaLogger(deps.logger);
 
   const yoga: GatewayYoga = createYoga<GatewayServerContext, GatewayProcessContext>({
@@ -103,13 +120,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
     renderGraphiQL,
     batching: false,
     multipart: false,
-    // Replaced by useBodyLimit, which skips the streaming count when the length is declared.
+    // Replaced by useBodyLimit, which skips the streaming count when the length is declared:
+    // measured again in issue 11, yoga's own limit cost 280 to 520 µs of CPU more per request on
+    // yoga's path (README, Performance).
     maxRequestBodySize: false,
     // isDev false even under NODE_ENV=development: a masked error never carries its stack.
     maskedErrors: { isDev: false },
     logging,
     plugins,
   });
+  // Compiled whether or not the fast path runs: a trusted document the gateway cannot run stops
+  // the start, in every configuration.
+  const documents = new TrustedDocuments(trustedEntries, yogaCompiler(yoga));
   const fastPathStats: FastPathStats = { served: 0 };
   const onUnexpected: OnUnexpected = (request, response, error) =>
     answerUnexpected(deps.logger, request, response, error);
@@ -149,7 +171,5 @@ export function createGateway(deps: GatewayDeps): Gateway {
       onUnexpected(request, response, error);
     }
   };
-  const fetch: Gateway['fetch'] = (input, init) =>
-    Promise.resolve(yoga.fetch(input as string, init ?? {}, { trace: startTrace() }));
-  return Object.assign(frontDoor, { fetch, yoga, fastPathStats });
+  return Object.assign(frontDoor, { yoga, fastPathStats });
 }

@@ -1,7 +1,16 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from './env.ts';
+import { clientManifestEntries } from './trusted-documents/client-manifest.ts';
+import { documentHash } from './trusted-documents/manifest.ts';
 
 const UPSTREAM_URL = 'http://localhost:4010/v1.0';
+const DIR = mkdtempSync(join(tmpdir(), 'gateway-env-'));
+const DOCUMENT = 'query Env { __typename }';
+const MANIFEST = join(DIR, 'manifest.json');
+writeFileSync(MANIFEST, JSON.stringify({ [`sha256:${documentHash(DOCUMENT)}`]: DOCUMENT }));
 
 describe('parseEnv', () => {
   it('applies API.md section 3 defaults; only UPSTREAM_URL is required', () => {
@@ -20,6 +29,8 @@ describe('parseEnv', () => {
       KEEP_ALIVE_TIMEOUT_MS: 65_000,
       MAX_CONNECTIONS: 1024,
       MAX_HEADER_BYTES: 16_384,
+      TRUSTED_DOCUMENTS: clientManifestEntries(),
+      TRUSTED_DOCUMENTS_MODE: 'allow',
     });
   });
 
@@ -40,6 +51,8 @@ describe('parseEnv', () => {
         KEEP_ALIVE_TIMEOUT_MS: '1000',
         MAX_CONNECTIONS: '2',
         MAX_HEADER_BYTES: '4096',
+        TRUSTED_DOCUMENTS: MANIFEST,
+        TRUSTED_DOCUMENTS_MODE: 'require',
       }),
     ).toEqual({
       PORT: 0,
@@ -56,6 +69,8 @@ describe('parseEnv', () => {
       KEEP_ALIVE_TIMEOUT_MS: 1000,
       MAX_CONNECTIONS: 2,
       MAX_HEADER_BYTES: 4096,
+      TRUSTED_DOCUMENTS: [{ hash: documentHash(DOCUMENT), text: DOCUMENT }],
+      TRUSTED_DOCUMENTS_MODE: 'require',
     });
   });
 
@@ -118,6 +133,8 @@ describe('parseEnv', () => {
     ['MAX_CONNECTIONS', { UPSTREAM_URL, MAX_CONNECTIONS: '0' }],
     ['MAX_HEADER_BYTES', { UPSTREAM_URL, MAX_HEADER_BYTES: '512' }],
     ['MAX_HEADER_BYTES', { UPSTREAM_URL, MAX_HEADER_BYTES: '16k' }],
+    ['TRUSTED_DOCUMENTS_MODE', { UPSTREAM_URL, TRUSTED_DOCUMENTS_MODE: 'strict' }],
+    ['TRUSTED_DOCUMENTS', { UPSTREAM_URL, TRUSTED_DOCUMENTS: join(DIR, 'missing.json') }],
   ] as const)('refuses a bad %s, naming it', (variable, source) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {
@@ -160,4 +177,35 @@ describe('parseEnv', () => {
       expect((error as EnvError).message).not.toContain('hunter2');
     }
   });
+
+  it.each([
+    ['missing', null, 'TRUSTED_DOCUMENTS cannot be read (ENOENT)'],
+    ['not JSON', '{"sha256:secret-text', 'TRUSTED_DOCUMENTS is not JSON'],
+    [
+      'not a manifest',
+      '["query secret { x }"]',
+      'TRUSTED_DOCUMENTS is not a persisted-documents manifest',
+    ],
+    [
+      'a hash that is not its text',
+      JSON.stringify({ [`sha256:${documentHash(DOCUMENT)}`]: 'query secret { x }' }),
+      `TRUSTED_DOCUMENTS sha256:${documentHash(DOCUMENT)} is not the sha256 of its document`,
+    ],
+  ])(
+    'refuses a TRUSTED_DOCUMENTS file that is %s, saying why, never quoting it',
+    (what, content, message) => {
+      const path = join(DIR, `${what.replaceAll(' ', '-')}.json`);
+      if (content !== null) writeFileSync(path, content);
+      try {
+        parseEnv({ UPSTREAM_URL, TRUSTED_DOCUMENTS: path });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(EnvError);
+        expect((error as EnvError).variables).toEqual(['TRUSTED_DOCUMENTS']);
+        expect((error as EnvError).message).toContain(message);
+        expect((error as EnvError).message).not.toContain('secret');
+        expect((error as EnvError).message).not.toContain(path);
+      }
+    },
+  );
 });

@@ -2,6 +2,13 @@ import { parseUpstreamBase, UpstreamApi } from '@connectors/domain';
 import { EnvError, oneOf, parseEnv as parseAppEnv, port, wholeNumber } from '@connectors/env';
 import { z } from 'zod';
 import { LOG_LEVELS } from './observability/logger.ts';
+import { CLIENT_MANIFEST, clientManifestEntries } from './trusted-documents/client-manifest.ts';
+import {
+  ManifestError,
+  readManifest,
+  TRUSTED_DOCUMENTS_MODES,
+  type TrustedEntry,
+} from './trusted-documents/manifest.ts';
 
 export { EnvError };
 
@@ -61,6 +68,27 @@ export const GatewayEnv = z
      * measurable while risking refusing a real caller's token.
      */
     MAX_HEADER_BYTES: wholeNumber(1024, 1_048_576, 'bytes', 16_384),
+    /**
+     * A persisted-documents manifest's path, read and checked here, so a bad file stops the start
+     * like any bad variable (its reason given, never its content). Unset: the client's committed
+     * manifest, bundled with the gateway. Each document is then compiled by `createGateway`.
+     */
+    TRUSTED_DOCUMENTS: z
+      .string()
+      .optional()
+      .transform((path, ctx): readonly TrustedEntry[] => {
+        try {
+          return path === undefined ? clientManifestEntries() : readManifest(path);
+        } catch (error) {
+          if (!(error instanceof ManifestError)) throw error;
+          const message =
+            path === undefined ? `(unset: ${CLIENT_MANIFEST}) ${error.message}` : error.message;
+          ctx.addIssue({ code: 'custom', message });
+          return z.NEVER;
+        }
+      }),
+    /** `allow` runs any valid document; `require` only the trusted ones (docs/contracts.md). */
+    TRUSTED_DOCUMENTS_MODE: oneOf(TRUSTED_DOCUMENTS_MODES, 'allow'),
   })
   .superRefine((env, ctx) => {
     // Microsoft Graph serves the connector-group API on beta only: the documented operations
@@ -97,6 +125,14 @@ function isMicrosoftGraphOffBeta(upstreamUrl: string): boolean {
  */
 export function parseEnv(source: Record<string, string | undefined>): GatewayEnv {
   return parseAppEnv('gateway', GatewayEnv, source);
+}
+
+/**
+ * A bad variable found after parsing (a trusted document that does not validate, found when
+ * `createGateway` compiles it): the same message and exit as a value the parse refused.
+ */
+export function gatewayEnvError(variable: keyof GatewayEnv, reason: string): EnvError {
+  return new EnvError([variable], `Invalid gateway environment:\n  ${variable} ${reason}`);
 }
 
 /** The one place that reads `process.env`. */

@@ -1,22 +1,26 @@
 /**
  * Contract: `main` as operators run it, from source (tsx) and as the production bundle
  * (`pnpm --filter ./apps/gateway build`, plain node). A bad environment stops the process at
- * start with a message naming the variable; SIGTERM drains: new connections are refused, the
- * request in flight (on the fast path: its document was validated by an earlier request) still
- * gets its answer, and the process exits 0.
+ * start with a message naming the variable (a trusted document that does not validate is a bad
+ * `TRUSTED_DOCUMENTS`, named with its hash); the default trusted documents are the client's
+ * manifest, carried by the bundle; SIGTERM drains: new connections are refused, the request in
+ * flight (on the fast path: its document is trusted, from `TRUSTED_DOCUMENTS`) still gets its
+ * answer, and the process exits 0.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEED } from '@connectors/domain';
+import { addConnectorMemberOfOperation } from '@connectors/gateway-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from '../scripts/build.ts';
 import { graphqlBody } from '../test/gateway-harness.ts';
 import { type ScriptedUpstream, startScriptedUpstream } from '../test/scripted-upstream.ts';
+import { documentHash } from './trusted-documents/manifest.ts';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 // Loose bounds: tsx compiles on start, and this machine may be busy with other suites.
@@ -91,7 +95,22 @@ afterEach(async () => {
   upstream = undefined;
 });
 
+const DRAINED_MUTATION = `mutation($input: AddConnectorMemberOfInput!) {
+          addConnectorMemberOf(input: $input) { connectorGroup { name } userErrors { code } }
+        }`;
+// Valid text, an unknown field: a manifest holding it must not start.
+const INVALID_DOCUMENT = 'query Broken { connectorMemberO }';
+
 let bundleDir = '';
+/** A manifest file of `texts`, in the bundle's temporary folder. */
+async function manifestFile(name: string, texts: string[]): Promise<string> {
+  const path = join(bundleDir, name);
+  await writeFile(
+    path,
+    JSON.stringify(Object.fromEntries(texts.map((text) => [`sha256:${documentHash(text)}`, text]))),
+  );
+  return path;
+}
 beforeAll(async () => {
   bundleDir = await mkdtemp(join(tmpdir(), 'gateway-bundle-'));
   await buildGateway(join(bundleDir, 'main.mjs'));
@@ -125,6 +144,74 @@ describe.each([
     },
   );
 
+  it('exits non-zero at start on a TRUSTED_DOCUMENTS file that is missing, naming it', async () => {
+    running = startMain({
+      UPSTREAM_URL: 'http://127.0.0.1:9/v1.0',
+      TRUSTED_DOCUMENTS: join(bundleDir, 'missing.json'),
+    });
+    expect(await running.exited).toBe(1);
+    expect(running.stderr()).toContain('TRUSTED_DOCUMENTS cannot be read (ENOENT)');
+    expect(running.stderr()).not.toContain('missing.json');
+  });
+
+  it('exits non-zero at start on a trusted document that does not validate, naming its hash', async () => {
+    running = startMain({
+      UPSTREAM_URL: 'http://127.0.0.1:9/v1.0',
+      TRUSTED_DOCUMENTS: await manifestFile('invalid.json', [INVALID_DOCUMENT]),
+    });
+    expect(await running.exited).toBe(1);
+    expect(running.stderr()).toContain(
+      `TRUSTED_DOCUMENTS sha256:${documentHash(INVALID_DOCUMENT)} is not a valid document for this gateway`,
+    );
+    // The reason, never the file: no stack trace, no document text.
+    expect(running.stderr()).not.toContain(INVALID_DOCUMENT);
+    expect(running.stderr()).not.toMatch(/\bat \S+ \(/);
+  });
+
+  it("under TRUSTED_DOCUMENTS_MODE=require runs the client's manifest by documentId and refuses any other document", async () => {
+    upstream = await startScriptedUpstream();
+    running = startMain({
+      PORT: '0',
+      UPSTREAM_URL: upstream.baseUrl,
+      TRUSTED_DOCUMENTS_MODE: 'require',
+    });
+    const listening = await waitForLog(running, (line) => typeof line.port === 'number');
+    const post = (body: unknown) =>
+      fetch(`http://127.0.0.1:${listening.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer trusted' },
+        body: JSON.stringify(body),
+      });
+    // An id that is not a GUID: INVALID_INPUT, answered without the upstream.
+    const byHash = await post({
+      documentId: addConnectorMemberOfOperation.hash,
+      variables: {
+        input: {
+          applicationId: 'not-a-guid',
+          connectorId: SEED.connectorId,
+          connectorGroup: {
+            connectorGroupType: 'APPLICATION_PROXY',
+            isDefault: false,
+            name: 'G',
+            region: 'EUR',
+          },
+        },
+      },
+    });
+    expect(byHash.status).toBe(200);
+    const payload = (await byHash.json()) as {
+      data: { addConnectorMemberOf: { userErrors: { code: string; field: string[] }[] } };
+    };
+    expect(payload.data.addConnectorMemberOf.userErrors[0]).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: ['input', 'applicationId'],
+    });
+    const other = await post({ query: '{ __typename }' });
+    expect(other.status).toBe(400);
+    expect(JSON.stringify(await other.json())).toContain('PERSISTED_QUERY_NOT_IN_LIST');
+    expect(upstream.requests).toEqual([]);
+  });
+
   it('drains on SIGTERM: refuses new connections, finishes the request in flight, exits 0', async () => {
     let held: ServerResponse | undefined;
     let arrived: () => void = () => {};
@@ -134,7 +221,7 @@ describe.each([
     let calls = 0;
     upstream = await startScriptedUpstream((_request, response) => {
       calls += 1;
-      // The first call (the request that validates the document) is answered; the second held.
+      // The first call is answered; the second is held, in flight when SIGTERM arrives.
       if (calls === 1) {
         response.writeHead(204).end();
         return;
@@ -142,7 +229,12 @@ describe.each([
       held = response;
       arrived();
     });
-    running = startMain({ PORT: '0', UPSTREAM_URL: upstream.baseUrl, LOG_LEVEL: 'info' });
+    running = startMain({
+      PORT: '0',
+      UPSTREAM_URL: upstream.baseUrl,
+      LOG_LEVEL: 'info',
+      TRUSTED_DOCUMENTS: await manifestFile('drain.json', [DRAINED_MUTATION]),
+    });
     const listening = await waitForLog(running, (line) => typeof line.port === 'number');
     const url = `http://127.0.0.1:${listening.port}`;
 
@@ -150,23 +242,18 @@ describe.each([
       fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer drain' },
-        body: graphqlBody(
-          `mutation($input: AddConnectorMemberOfInput!) {
-          addConnectorMemberOf(input: $input) { connectorGroup { name } userErrors { code } }
-        }`,
-          {
-            input: {
-              applicationId: SEED.applicationId,
-              connectorId: SEED.connectorId,
-              connectorGroup: {
-                connectorGroupType: 'APPLICATION_PROXY',
-                isDefault: false,
-                name: 'Drained',
-                region: 'EUR',
-              },
+        body: graphqlBody(DRAINED_MUTATION, {
+          input: {
+            applicationId: SEED.applicationId,
+            connectorId: SEED.connectorId,
+            connectorGroup: {
+              connectorGroupType: 'APPLICATION_PROXY',
+              isDefault: false,
+              name: 'Drained',
+              region: 'EUR',
             },
           },
-        ),
+        }),
       });
     expect((await send()).status).toBe(200);
     const inFlight = send();

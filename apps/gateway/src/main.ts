@@ -2,11 +2,12 @@ import { loadEnvOrExit } from '@connectors/env';
 import { GraphClient } from '@connectors/graph-client';
 import { pino } from 'pino';
 import { createGateway, GRAPHQL_PATH } from './create-gateway.ts';
-import { loadEnv } from './env.ts';
+import { gatewayEnvError, loadEnv } from './env.ts';
 import { createHealthState } from './health/health.ts';
 import { createGatewayServer, serverLimits } from './http/gateway-server.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { InvalidTrustedDocumentError } from './trusted-documents/trusted-documents.ts';
 
 const env = loadEnvOrExit(loadEnv);
 
@@ -25,14 +26,25 @@ const client = new GraphClient({
   },
 });
 const health = createHealthState();
-const gateway = createGateway({
-  client,
-  logger,
-  metrics,
-  health,
-  production: env.NODE_ENV === 'production',
-  fastPath: env.GATEWAY_FAST_PATH === 'on',
-  upstreamApi: env.UPSTREAM_API,
+// A trusted document that does not validate is a bad TRUSTED_DOCUMENTS: reported and exited as
+// one, naming the document's hash.
+const gateway = loadEnvOrExit(() => {
+  try {
+    return createGateway({
+      client,
+      logger,
+      metrics,
+      health,
+      production: env.NODE_ENV === 'production',
+      fastPath: env.GATEWAY_FAST_PATH === 'on',
+      upstreamApi: env.UPSTREAM_API,
+      trustedDocuments: env.TRUSTED_DOCUMENTS,
+      trustedDocumentsMode: env.TRUSTED_DOCUMENTS_MODE,
+    });
+  } catch (error) {
+    if (!(error instanceof InvalidTrustedDocumentError)) throw error;
+    throw gatewayEnvError('TRUSTED_DOCUMENTS', error.message);
+  }
 });
 
 const server = createGatewayServer(gateway, { limits: serverLimits(env), health, logger });

@@ -4,13 +4,16 @@
  * documented production command (a shell line in either README that sets `NODE_ENV=production`)
  * is run as written, its env overridden only for the port and the upstream: each step before the
  * last (the build) must succeed, the last must serve a request, and SIGTERM to the process it
- * started must end it with exit code 0. Under `pnpm --filter ./apps/gateway start`, the process a
+ * started must end it with exit code 0; it also runs a trusted document by its hash, from the
+ * client's manifest the bundle carries (docs/contracts.md#trusted-documents). Under `pnpm --filter ./apps/gateway start`, the process a
  * supervisor signals is pnpm, which exits 1 though the gateway drained cleanly.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEED } from '@connectors/domain';
+import { addConnectorMemberOfOperation } from '@connectors/gateway-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildGateway } from '../scripts/build.ts';
 import { graphqlBody } from '../test/gateway-harness.ts';
@@ -233,6 +236,31 @@ describe('the documented production start', () => {
       });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+      // The client's mutation by its hash alone: the bundle carries the client's manifest. An id
+      // that is not a GUID is answered INVALID_INPUT, without the upstream.
+      const byHash = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer production-start' },
+        body: JSON.stringify({
+          documentId: addConnectorMemberOfOperation.hash,
+          variables: {
+            input: {
+              applicationId: 'not-a-guid',
+              connectorId: SEED.connectorId,
+              connectorGroup: {
+                connectorGroupType: 'APPLICATION_PROXY',
+                isDefault: false,
+                name: 'G',
+                region: 'EUR',
+              },
+            },
+          },
+        }),
+        signal: AbortSignal.timeout(START_BOUND_MS),
+      });
+      expect(byHash.status).toBe(200);
+      expect(JSON.stringify(await byHash.json())).toContain('"code":"INVALID_INPUT"');
+      expect(upstream.requests).toEqual([]);
 
       // What a supervisor does: signal the process it started, and read its exit code.
       running.child.kill('SIGTERM');

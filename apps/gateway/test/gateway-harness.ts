@@ -1,6 +1,8 @@
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { UpstreamApi } from '@connectors/domain';
 import { GraphClient } from '@connectors/graph-client';
+import type { Plugin } from 'graphql-yoga';
 import { createGateway, type Gateway } from '../src/create-gateway.ts';
 import { createHealthState, type HealthState } from '../src/health/health.ts';
 import {
@@ -10,6 +12,8 @@ import {
 } from '../src/http/gateway-server.ts';
 import { createLogger, type LogLevel } from '../src/observability/logger.ts';
 import { createMetrics, type GatewayMetrics } from '../src/observability/metrics.ts';
+import type { TrustedDocumentsMode, TrustedEntry } from '../src/trusted-documents/manifest.ts';
+import { nodeFetch } from './node-fetch.ts';
 
 /** A gateway wired as `main` wires it (its server too), with its log lines captured. */
 export interface TestGateway {
@@ -20,8 +24,14 @@ export interface TestGateway {
   logLines: string[];
   /** Log lines parsed. */
   logs(): Record<string, unknown>[];
-  /** Listens on 127.0.0.1:0; the gateway's URL, e.g. `http://127.0.0.1:1234`. */
+  /** Listens on 127.0.0.1:0 (once; later calls give the same URL), e.g. `http://127.0.0.1:1234`. */
   listen(): Promise<string>;
+  /**
+   * Real HTTP to the gateway's server (listening first if need be), answered as a Fetch
+   * `Response`: through the node handler and the fast path, as production serves it. A full URL
+   * is taken for its path and query only.
+   */
+  fetch(pathOrUrl: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -36,8 +46,14 @@ export interface TestGatewayOptions {
   logLevel?: LogLevel;
   /** `createGateway`'s switch; default on, as `main` runs it. */
   fastPath?: boolean;
-  /** The HTTP server's limits; default API.md section 3's, as `main` runs it. */
+  /** The HTTP server's limits; default docs/running.md's, as `main` runs it. */
   limits?: ServerLimits;
+  /** `createGateway`'s trusted documents; default the client's manifest, as `main` runs it. */
+  trustedDocuments?: readonly TrustedEntry[];
+  /** Default `allow`, as `main` runs it. */
+  trustedDocumentsMode?: TrustedDocumentsMode;
+  /** Extra plugins (`createGateway` refuses unknown ones with the fast path on). */
+  plugins?: readonly Plugin[];
 }
 
 /** Builds a gateway with a real GraphClient pointed at `upstreamBaseUrl`. */
@@ -66,23 +82,37 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     production: options.production ?? false,
     fastPath: options.fastPath ?? true,
     upstreamApi: options.api ?? 'seed',
+    trustedDocuments: options.trustedDocuments,
+    trustedDocumentsMode: options.trustedDocumentsMode,
+    plugins: options.plugins,
   });
   const server = createGatewayServer(gateway, {
     limits: options.limits ?? DEFAULT_SERVER_LIMITS,
     health,
     logger,
   });
+  const agent = new Agent({ keepAlive: true });
+  let listening: Promise<string> | undefined;
+  const listen = () => {
+    listening ??= new Promise<string>((resolve) =>
+      server.listen(0, '127.0.0.1', () =>
+        resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      ),
+    );
+    return listening;
+  };
   return {
     gateway,
     metrics,
     health,
     logLines,
     logs: () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>),
-    async listen() {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    listen,
+    async fetch(pathOrUrl, init) {
+      return nodeFetch(await listen(), agent, pathOrUrl, init);
     },
     async close() {
+      agent.destroy();
       if (server.listening) {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -1,9 +1,9 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { UpstreamApi } from '@connectors/domain';
 import { type RunningFakeGraph, startFakeGraph } from '@connectors/fake-graph';
 import { GraphClient } from '@connectors/graph-client';
 import { createGateway, GRAPHQL_PATH } from '../src/create-gateway.ts';
+import { createGatewayServer, DEFAULT_SERVER_LIMITS } from '../src/http/gateway-server.ts';
 import { createLogger } from '../src/observability/logger.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 
@@ -39,15 +39,18 @@ export async function startInProcessGateway({
     retryBudgetMs: 1000,
     connections: 4,
   });
+  const logger = createLogger({ level: 'silent' });
+  const health = { draining: false };
   const gateway = createGateway({
     client,
-    logger: createLogger({ level: 'silent' }),
+    logger,
     metrics: createMetrics(),
+    health,
     production: true,
     fastPath: true,
     upstreamApi: api,
   });
-  const server = createServer(gateway);
+  const server = createGatewayServer(gateway, { limits: DEFAULT_SERVER_LIMITS, health, logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -14,8 +14,9 @@ import type { NodeHandler, OnUnexpected } from '../http/yoga-listener.ts';
 import type { GatewayMetrics } from '../observability/metrics.ts';
 import { logGraphQLRequest, loggedName, resultOutcome } from '../observability/request-log.ts';
 import type { RequestTrace } from '../observability/request-trace.ts';
+import { documentIdHash } from '../trusted-documents/manifest.ts';
+import type { CompiledDocument, TrustedDocuments } from '../trusted-documents/trusted-documents.ts';
 import { type RegularMediaType, regularMediaTypeFor } from './response-media-type.ts';
-import type { ValidatedDocuments } from './validated-documents.ts';
 
 export type { NodeHandler };
 
@@ -39,15 +40,16 @@ export interface FastPathDeps {
   /** yoga's own logger (the same pino logger): masked errors are logged through it, as yoga does. */
   yogaLogger: YogaLogger;
   metrics: GatewayMetrics;
-  documents: ValidatedDocuments;
+  /** The manifest's documents, compiled at start: the only documents the fast path runs. */
+  documents: TrustedDocuments;
   graphqlPath: string;
   /** The gateway's last resort, for anything that throws while the fast path answers. */
   onUnexpected: OnUnexpected;
 }
 
 /**
- * Bodies the fast path reads, at most: a validated document is at most 16 KiB, and real variables
- * are small. Larger bodies (up to the 100 KiB limit, and the 413s past it) go to yoga unread:
+ * Bodies the fast path reads, at most: trusted documents are short (the client's are under
+ * 400 bytes), and real variables are small. Larger bodies (up to the 100 KiB limit, and the 413s past it) go to yoga unread:
  * a miss costs the fast path a JSON parse before yoga's own, which stays small this way.
  */
 export const FAST_PATH_MAX_BODY_BYTES = 32 * 1024;
@@ -56,7 +58,7 @@ const JSON_CONTENT_TYPES = new Set(['application/json', 'application/json; chars
 const CONTENT_LENGTH = /^\d+$/;
 // A host yoga can turn into a URL (name, IPv4 or [IPv6], optional port); anything odder goes to yoga.
 const PLAIN_HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-const PARAM_NAMES = new Set(['query', 'variables', 'operationName', 'extensions']);
+const PARAM_NAMES = new Set(['query', 'documentId', 'variables', 'operationName', 'extensions']);
 
 /** `Headers.get` over `node:http`'s header object, for resolvers (they read two headers). */
 class NodeHeaderReader implements HeaderReader {
@@ -87,15 +89,17 @@ const CAPTURE_FETCH_API = { Response: CapturedResponse } as unknown as Parameter
 >[1];
 
 interface Params {
-  query: string;
+  query: string | undefined;
+  documentId: string | undefined;
   variables: Record<string, unknown> | null | undefined;
   operationName: string | null | undefined;
 }
 
 /**
- * Reads a body the fast path could take: a plain object of the four GraphQL-over-HTTP params with
- * a string `query`, object-or-absent `variables`, string-or-absent `operationName` and no
- * `extensions`. Anything else is yoga's to answer (its 400s, its messages).
+ * Reads a body the fast path could take: a plain object of the GraphQL-over-HTTP params with a
+ * string `query` or a string `documentId` (or both), object-or-absent `variables`,
+ * string-or-absent `operationName` and no `extensions` (Apollo's APQ hash travels there: yoga
+ * takes it). Anything else is yoga's to answer (its 400s, its messages).
  */
 function plainParams(body: Buffer): Params | undefined {
   let parsed: unknown;
@@ -109,14 +113,18 @@ function plainParams(body: Buffer): Params | undefined {
   for (const key in params) {
     if (params[key] != null && !PARAM_NAMES.has(key)) return undefined;
   }
-  const { query, variables, operationName, extensions } = params;
-  if (typeof query !== 'string' || extensions != null) return undefined;
+  const { query, documentId, variables, operationName, extensions } = params;
+  if (extensions != null) return undefined;
+  if (query != null && typeof query !== 'string') return undefined;
+  if (documentId != null && typeof documentId !== 'string') return undefined;
+  if (query == null && documentId == null) return undefined;
   if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) {
     return undefined;
   }
   if (operationName != null && typeof operationName !== 'string') return undefined;
   return {
-    query,
+    query: query ?? undefined,
+    documentId: documentId ?? undefined,
     variables: variables as Params['variables'],
     operationName: operationName as Params['operationName'],
   };
@@ -142,19 +150,39 @@ function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
 }
 
 /**
- * The gateway's fast path (issue 6): serves the common request, a JSON `POST /graphql` whose
- * document yoga has already parsed and validated cleanly, straight from `node:http`, skipping
- * yoga's Fetch-API adapter and plugin pipeline, and hands every other request to `yoga`
- * unchanged. What it serves, it serves as yoga would: the same graphql-js execution of the same
- * validated document and schema, the same context for resolvers, yoga's own error masking
+ * The manifest document a request names, by `documentId` or by exact text; with both, they must
+ * name the same one (else yoga answers the mismatch).
+ */
+function trustedDocument(
+  documents: TrustedDocuments,
+  params: Params,
+): CompiledDocument | undefined {
+  if (params.documentId === undefined) {
+    return params.query === undefined ? undefined : documents.byText(params.query);
+  }
+  const named = documents.byHash(documentIdHash(params.documentId));
+  if (named === undefined || (params.query !== undefined && params.query !== named.text)) {
+    return undefined;
+  }
+  return named;
+}
+
+/**
+ * The gateway's fast path (issue 6, fenced in issue 11): serves the common request, a JSON
+ * `POST /graphql` of a trusted document (the manifest's, compiled at start through yoga's own
+ * parse and validate), straight from `node:http`, skipping yoga's Fetch-API adapter and plugin
+ * pipeline, and hands every other request to `yoga` unchanged. Which plugins it may run beside
+ * is fenced (`src/fast-path-fence.ts`). What it serves, it serves as yoga would: the same
+ * graphql-js execution of the same document and schema, the same context for resolvers, yoga's own error masking
  * (`maskError`, logged as yoga logs it) and result processing (`processRegularResult`: status,
  * content type, body), yoga's default CORS headers, and the same log line and metric.
  *
  * Taken only when every header says yoga would do nothing else: `POST` to exactly the GraphQL
  * path, `Content-Type: application/json` (with at most `charset=utf-8`), a declared length of at
  * most {@link FAST_PATH_MAX_BODY_BYTES} and no `Transfer-Encoding`, an `Accept` yoga answers with
- * one JSON result, a plain host, no CORS preflight headers. Then the body is read; a body that is not plain params
- * (above), a document not yet validated, an operation that is not there, or variables that do
+ * one JSON result, a plain host, no CORS preflight headers. Then the body is read; a body that is
+ * not plain params (above), a document outside the manifest (named by a hash or a text the manifest does not
+ * hold), an operation that is not there, or variables that do
  * not coerce (graphql-js reports those before any resolver runs) also go to yoga, with the body
  * already read handed over as `request.body` (see {@link ReadBody}).
  */
@@ -183,15 +211,15 @@ export function createFastPath(
     trace: RequestTrace,
   ): void {
     const params = plainParams(body);
-    const validated = params === undefined ? undefined : documents.get(params.query);
-    if (params === undefined || validated === undefined) {
+    const trusted = params === undefined ? undefined : trustedDocument(documents, params);
+    if (params === undefined || trusted === undefined) {
       toYoga(request, response, body, trace);
       return;
     }
     const operation: OperationDefinitionNode | undefined =
       params.operationName == null
-        ? validated.soleOperation
-        : validated.operations.get(params.operationName);
+        ? trusted.soleOperation
+        : trusted.operations.get(params.operationName);
     if (operation === undefined || operation.operation === 'subscription') {
       toYoga(request, response, body, trace);
       return;
@@ -207,6 +235,9 @@ export function createFastPath(
       headers: new NodeHeaderReader(request.headers),
       signal: controller.signal,
     };
+    // As yoga's context holds them once the trusted-documents plugin resolved a documentId.
+    params.query = trusted.text;
+    params.documentId = undefined;
     const context: GatewayContext & { params: Params } = {
       client: deps.client,
       request: gatewayRequest,
@@ -217,7 +248,7 @@ export function createFastPath(
     try {
       result = execute({
         schema: deps.schema,
-        document: validated.document,
+        document: trusted.document,
         operationName: params.operationName,
         variableValues: params.variables,
         contextValue: context,

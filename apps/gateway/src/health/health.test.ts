@@ -12,7 +12,7 @@ describe('health endpoints', () => {
   });
   afterAll(() => harness.close());
 
-  const get = (path: string) => harness.gateway.fetch(`http://gateway.test${path}`);
+  const get = (path: string) => harness.fetch(path);
 
   it('/healthz is 200', async () => {
     expect((await get('/healthz')).status).toBe(200);

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { madeBy } from '../plugin-origin.ts';
 
 /** Liveness is yoga's own check at this path: 200 while the process serves requests. */
 export const HEALTHZ_PATH = '/healthz';
@@ -16,7 +17,7 @@ export function createHealthState(): HealthState {
 
 /** Serves `GET /readyz` from `state`, before any GraphQL work. */
 export function useReadiness(state: HealthState): Plugin {
-  return {
+  return madeBy(useReadiness, {
     onRequest({ url, request, endResponse, fetchAPI }) {
       if (request.method !== 'GET' || url.pathname !== READYZ_PATH) return;
       endResponse(
@@ -30,5 +31,5 @@ export function useReadiness(state: HealthState): Plugin {
             }),
       );
     },
-  };
+  });
 }

@@ -1,11 +1,12 @@
 import type { Plugin } from 'graphql-yoga';
+import { madeBy } from '../plugin-origin.ts';
 import type { GatewayMetrics } from './metrics.ts';
 
 export const METRICS_PATH = '/metrics';
 
 /** Serves `GET /metrics` in Prometheus' text format. */
 export function useMetricsEndpoint(metrics: GatewayMetrics): Plugin {
-  return {
+  return madeBy(useMetricsEndpoint, {
     async onRequest({ url, request, endResponse, fetchAPI }) {
       if (request.method !== 'GET' || url.pathname !== METRICS_PATH) return;
       endResponse(
@@ -14,5 +15,5 @@ export function useMetricsEndpoint(metrics: GatewayMetrics): Plugin {
         }),
       );
     },
-  };
+  });
 }

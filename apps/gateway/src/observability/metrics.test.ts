@@ -39,7 +39,7 @@ describe('/metrics', () => {
   });
 
   async function mutate(headers: Record<string, string> = { authorization: 'Bearer m' }) {
-    const response = await harness.gateway.fetch('http://gateway.test/graphql', {
+    const response = await harness.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: graphqlBody(MUTATION, { input }),
@@ -54,7 +54,7 @@ describe('/metrics', () => {
     await mutate();
     await mutate({});
 
-    const response = await harness.gateway.fetch('http://gateway.test/metrics');
+    const response = await harness.fetch('/metrics');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();

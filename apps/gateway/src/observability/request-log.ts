@@ -1,6 +1,7 @@
 import { type ExecutionResult, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { madeBy } from '../plugin-origin.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { RequestTrace } from './request-trace.ts';
 
@@ -22,7 +23,7 @@ const MAX_LOGGED_NAME = 100;
  * log at info; probes, metrics scrapes and GraphiQL at debug. Headers are never logged.
  */
 export function useRequestLog(logger: Logger, metrics: GatewayMetrics): Plugin {
-  return {
+  return madeBy(useRequestLog, {
     onExecute({ args }) {
       // The document's own name when the client sent no `operationName`.
       const name = getOperationAST(args.document, args.operationName)?.name?.value;
@@ -54,7 +55,7 @@ export function useRequestLog(logger: Logger, metrics: GatewayMetrics): Plugin {
       }
       logGraphQLRequest(logger, metrics, trace, trace.operationName, outcome, response.status);
     },
-  };
+  });
 }
 
 /** An operation name as the log line carries it: clients choose names, so it is capped. */

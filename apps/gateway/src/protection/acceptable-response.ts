@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import { ANSWERABLE_MEDIA_TYPES, acceptDecision } from '../fast-path/response-media-type.ts';
+import { madeBy } from '../plugin-origin.ts';
 
 /**
  * `406 Not Acceptable` before anything is parsed or executed, when the request's `Accept`
@@ -14,7 +15,7 @@ import { ANSWERABLE_MEDIA_TYPES, acceptDecision } from '../fast-path/response-me
  * type the caller refused (it ignores weights).
  */
 export function useAcceptableResponse(): Plugin {
-  return {
+  return madeBy(useAcceptableResponse, {
     onRequest({ request }) {
       const rewritten = acceptDecision(request.headers.get('accept') ?? undefined).rewritten;
       if (rewritten !== undefined) request.headers.set('accept', rewritten);
@@ -29,5 +30,5 @@ export function useAcceptableResponse(): Plugin {
         }),
       );
     },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { madeBy } from '../plugin-origin.ts';
 
 /** Request bodies over this many bytes are refused with 413 (declared or streamed). */
 export const MAX_REQUEST_BODY_BYTES = 100 * 1024;
@@ -20,7 +21,7 @@ function tooLarge() {
  * throughput for nothing.
  */
 export function useBodyLimit(limit: number = MAX_REQUEST_BODY_BYTES): Plugin {
-  return {
+  return madeBy(useBodyLimit, {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
@@ -35,7 +36,7 @@ export function useBodyLimit(limit: number = MAX_REQUEST_BODY_BYTES): Plugin {
       if (requestParser === undefined || request.body === null) return;
       setRequestParser((streamed) => requestParser(countingRequest(streamed, limit, fetchAPI)));
     },
-  };
+  });
 }
 
 function countingRequest(

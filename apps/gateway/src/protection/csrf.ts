@@ -1,5 +1,6 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Plugin } from 'graphql-yoga';
+import { madeBy } from '../plugin-origin.ts';
 
 /**
  * Headers that mark a request a browser could not have sent cross-site without a CORS
@@ -10,5 +11,8 @@ export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'graphql-require-preflight']
 
 /** Yoga's CSRF prevention: a "simple" cross-site request gets 403 and is never parsed. */
 export function useCsrfProtection(): Plugin {
-  return useCSRFPrevention({ requestHeaders: [...CSRF_HEADERS] }) as Plugin;
+  return madeBy(
+    useCsrfProtection,
+    useCSRFPrevention({ requestHeaders: [...CSRF_HEADERS] }) as Plugin,
+  );
 }

@@ -1,5 +1,6 @@
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { madeBy } from '../plugin-origin.ts';
 
 /**
  * Refuses `__schema` and `__type` in validation (graphql-js's own rule); `__typename` still works.
@@ -7,9 +8,9 @@ import type { Plugin } from 'graphql-yoga';
  * distinct document.
  */
 export function useDisableIntrospection(): Plugin {
-  return {
+  return madeBy(useDisableIntrospection, {
     onValidate({ addValidationRule }) {
       addValidationRule(NoSchemaIntrospectionCustomRule);
     },
-  };
+  });
 }

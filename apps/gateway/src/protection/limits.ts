@@ -1,5 +1,6 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
+import { madeBy } from '../plugin-origin.ts';
 
 /**
  * GraphQL Armor's limits, at or below its defaults. The schema is three levels deep and no
@@ -25,7 +26,7 @@ export const ARMOR_LIMITS = {
  * blocked only where introspection is off too: elsewhere they leak nothing the schema doesn't.
  */
 export function useGraphQLLimits(options: { production: boolean }): Plugin {
-  return EnvelopArmorPlugin({
+  const armor = EnvelopArmorPlugin({
     maxAliases: { n: ARMOR_LIMITS.maxAliases },
     maxDepth: { n: ARMOR_LIMITS.maxDepth },
     maxTokens: { n: ARMOR_LIMITS.maxTokens },
@@ -33,4 +34,5 @@ export function useGraphQLLimits(options: { production: boolean }): Plugin {
     costLimit: { maxCost: ARMOR_LIMITS.maxCost },
     blockFieldSuggestion: { enabled: options.production },
   }) as Plugin;
+  return madeBy(useGraphQLLimits, armor);
 }

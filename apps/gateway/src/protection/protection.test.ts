@@ -137,7 +137,7 @@ describe('protections', () => {
       expect(status).toBe(413);
     });
 
-    it('counts streamed bytes in process too (yoga.fetch with a stream body)', async () => {
+    it('counts streamed bytes of a stream body too (harness.fetch, chunked)', async () => {
       const body = new TextEncoder().encode(padded(MAX_REQUEST_BODY_BYTES + 1));
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -147,7 +147,7 @@ describe('protections', () => {
           controller.close();
         },
       });
-      const response = await harness.gateway.fetch('http://gateway.test/graphql', {
+      const response = await harness.fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: stream,
@@ -238,13 +238,13 @@ describe('development and production', () => {
   });
 
   const ask = (harness: TestGateway, query: string) =>
-    harness.gateway.fetch('http://gateway.test/graphql', {
+    harness.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: graphqlBody(query),
     });
   const page = (harness: TestGateway) =>
-    harness.gateway.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
+    harness.fetch('/graphql', { headers: { accept: 'text/html' } });
 
   it('introspection works in development and is refused in production', async () => {
     const query = '{ __schema { queryType { name } } }';

@@ -1,6 +1,7 @@
 /**
- * Contract: API.md section 2's table for `addConnectorMemberOf`, row by row, both in process
- * (`yoga.fetch`) and over a real socket, against a real local upstream server. Frontend teams
+ * Contract: API.md section 2's table for `addConnectorMemberOf`, row by row, through the gateway's
+ * node handler (what production serves, the fast path included) with two HTTP clients, against a
+ * real local upstream server. Frontend teams
  * build on these codes, fields and request ids; the upstream must get exactly API.md section 1's
  * request, and no request at all when the gateway can answer alone.
  */
@@ -58,7 +59,7 @@ interface GraphQLResponse {
 
 type Send = (body: string, headers: Record<string, string>) => Promise<Response>;
 
-const TRANSPORTS = ['in process (yoga.fetch)', 'over a socket'] as const;
+const TRANSPORTS = ['node:http client (harness.fetch)', 'global fetch (undici)'] as const;
 
 describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
   let upstream: ScriptedUpstream;
@@ -68,7 +69,7 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
   beforeAll(async () => {
     upstream = await startScriptedUpstream();
     harness = createTestGateway({ upstreamBaseUrl: upstream.baseUrl, timeoutMs: 1000 });
-    if (transport === 'over a socket') {
+    if (transport === 'global fetch (undici)') {
       const url = await harness.listen();
       send = (body, headers) =>
         fetch(`${url}/graphql`, {
@@ -78,7 +79,7 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
         });
     } else {
       send = async (body, headers) =>
-        harness.gateway.fetch('http://gateway.test/graphql', {
+        harness.fetch('/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
           body,
@@ -427,7 +428,7 @@ describe('addConnectorMemberOf with the upstream down', () => {
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     const harness = createTestGateway({ upstreamBaseUrl: `http://127.0.0.1:${port}/v1.0` });
     try {
-      const response = await harness.gateway.fetch('http://gateway.test/graphql', {
+      const response = await harness.fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
         body: graphqlBody(MUTATION, { input }),
@@ -454,7 +455,7 @@ describe('addConnectorMemberOf with open-ended input (property)', () => {
   });
 
   async function mutate(variables: Record<string, unknown>): Promise<GraphQLResponse> {
-    const response = await harness.gateway.fetch('http://gateway.test/graphql', {
+    const response = await harness.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
       body: graphqlBody(MUTATION, variables),

@@ -79,7 +79,7 @@ describe('connectorGroups', () => {
     variables: Record<string, unknown> = {},
     headers: Record<string, string> = { authorization: AUTHORIZATION },
   ): Promise<GroupsResponse> {
-    const response = await harness.gateway.fetch('http://gateway.test/graphql', {
+    const response = await harness.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: graphqlBody(QUERY, variables),
@@ -203,7 +203,7 @@ describe('connectorGroups', () => {
           JSON.stringify({ value: [{ ...westEurope, id: undefined, secret: 'upstream-detail' }] }),
         );
     });
-    const response = await harness.gateway.fetch('http://gateway.test/graphql', {
+    const response = await harness.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
       body: graphqlBody(QUERY, {}),

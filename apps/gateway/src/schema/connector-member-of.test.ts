@@ -57,7 +57,7 @@ describe('connectorMemberOf', () => {
     },
     headers: Record<string, string> = { authorization: AUTHORIZATION },
   ): Promise<ListResponse> {
-    const response = await harness.gateway.fetch('http://gateway.test/graphql', {
+    const response = await harness.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: graphqlBody(QUERY, variables),

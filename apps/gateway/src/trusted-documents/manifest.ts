@@ -12,16 +12,21 @@ export interface TrustedEntry {
   text: string;
 }
 
+/**
+ * A manifest that cannot be trusted. The message says what is wrong without quoting the file
+ * (an operator's file may hold anything): the caller says which file, or which variable, it is.
+ */
+export class ManifestError extends Error {
+  override readonly name = 'ManifestError';
+}
+
 const SHA256_KEY = /^(?:sha256:)?([0-9a-f]{64})$/;
 
 /**
  * A persisted-documents manifest as GraphQL Code Generator's client preset writes it:
  * `{ "sha256:<hex>": "<document text>" }` (a bare hex key is accepted too).
  */
-const Manifest = z.record(
-  z.string().regex(SHA256_KEY, { error: 'must be sha256:<64 lowercase hex digits>' }),
-  z.string().min(1, { error: 'must be a non-empty document' }),
-);
+const Manifest = z.record(z.string(), z.unknown());
 
 /** The sha256 of a document's exact text, as a manifest and Apollo's APQ carry it (hex). */
 export function documentHash(text: string): string {
@@ -31,49 +36,67 @@ export function documentHash(text: string): string {
 /**
  * Reads a manifest's entries, checking each hash against its text, so a manifest edited by hand
  * (or a text reformatted after hashing) stops the gateway at start rather than being trusted.
- * @throws {Error} naming the entry at fault
+ * An entry is named by its position or, once its key is known to be a hash, by that hash: never
+ * by quoting what the file holds.
+ * @throws {ManifestError} naming the entry at fault
  */
-export function parseManifest(json: unknown, source: string): TrustedEntry[] {
+export function parseManifest(json: unknown): TrustedEntry[] {
   const parsed = Manifest.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${JSON.stringify(issue.path.join('.'))}` : '';
-    // A bad key's own message sits one level down (zod reports "Invalid key in record").
-    const message =
-      issue?.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue?.message;
-    throw new Error(
-      `trusted documents ${source}: not a persisted-documents manifest${where}: ${message}`,
+    throw new ManifestError(
+      'is not a persisted-documents manifest: expected a JSON object of "sha256:<hex>": "<document>"',
     );
   }
-  return Object.entries(parsed.data).map(([key, text]) => {
-    const hash = (SHA256_KEY.exec(key) as RegExpExecArray)[1] as string;
-    if (documentHash(text) !== hash) {
-      throw new Error(
-        `trusted documents ${source}: ${key} is not the sha256 of its document: regenerate the manifest`,
+  const entries = Object.entries(parsed.data);
+  if (entries.length === 0) {
+    throw new ManifestError('has no documents: every request would be refused or served by yoga');
+  }
+  const byHash = new Map<string, TrustedEntry>();
+  entries.forEach(([key, text], index) => {
+    const hash = SHA256_KEY.exec(key)?.[1];
+    if (hash === undefined) {
+      throw new ManifestError(
+        `entry ${index + 1}: the key must be sha256:<64 lowercase hex digits>`,
       );
     }
-    return { hash, text };
+    if (typeof text !== 'string' || text.length === 0) {
+      throw new ManifestError(`sha256:${hash}: the document must be a non-empty string`);
+    }
+    if (documentHash(text) !== hash) {
+      throw new ManifestError(
+        `sha256:${hash} is not the sha256 of its document: regenerate the manifest`,
+      );
+    }
+    // `sha256:<hex>` and `<hex>` may both be present; the hash check makes their texts equal.
+    byHash.set(hash, { hash, text });
   });
+  return [...byHash.values()];
 }
 
 /**
  * Reads and checks a manifest file.
- * @throws {Error} naming the file when it cannot be read, is not JSON or is not a manifest
+ * @throws {ManifestError} when it cannot be read, is not JSON or is not a manifest
  */
 export function readManifest(path: string): TrustedEntry[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(
-      `trusted documents ${path}: cannot be read (${(error as NodeJS.ErrnoException).code})`,
-    );
+    throw new ManifestError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error(`trusted documents ${path}: not JSON`);
+    throw new ManifestError('is not JSON');
   }
-  return parseManifest(json, path);
+  return parseManifest(json);
+}
+
+/**
+ * The hash a `documentId` names: the manifest's own key form, `sha256:<hex>`, or the bare hex.
+ * Whatever else it is, it names no manifest document.
+ */
+export function documentIdHash(documentId: string): string {
+  return documentId.startsWith('sha256:') ? documentId.slice(7) : documentId;
 }

@@ -4,6 +4,8 @@ import type { TrustedEntry } from './manifest.ts';
 /** A trusted document, parsed and validated once, at start, through the gateway's pipeline. */
 export interface CompiledDocument {
   hash: string;
+  /** The exact text of the manifest: what a request naming `hash` runs. */
+  text: string;
   document: DocumentNode;
   /** The document's one operation when it has exactly one (then `operationName` may be omitted). */
   soleOperation: OperationDefinitionNode | undefined;
@@ -17,6 +19,24 @@ export type DocumentCompiler = (text: string) => {
   errors: readonly GraphQLError[];
 };
 
+// A validation message names fields and types of the document, never more; a few are enough.
+const MAX_REPORTED_ERRORS = 3;
+
+/** A manifest document that does not parse or validate for this gateway, named by its hash. */
+export class InvalidTrustedDocumentError extends Error {
+  override readonly name = 'InvalidTrustedDocumentError';
+  constructor(
+    readonly hash: string,
+    errors: readonly GraphQLError[],
+  ) {
+    const reasons = errors.slice(0, MAX_REPORTED_ERRORS).map((error) => error.message);
+    if (errors.length > MAX_REPORTED_ERRORS) {
+      reasons.push(`and ${errors.length - MAX_REPORTED_ERRORS} more`);
+    }
+    super(`sha256:${hash} is not a valid document for this gateway: ${reasons.join('; ')}`);
+  }
+}
+
 /**
  * The manifest's documents compiled: what the fast path may execute, by exact text and by hash.
  * A document that does not validate against the gateway's schema and rules stops the gateway at
@@ -26,14 +46,12 @@ export class TrustedDocuments {
   readonly #byText = new Map<string, CompiledDocument>();
   readonly #byHash = new Map<string, CompiledDocument>();
 
-  /** @throws {Error} naming the first document that does not parse or validate */
+  /** @throws {InvalidTrustedDocumentError} naming the first document that does not parse or validate */
   constructor(entries: readonly TrustedEntry[], compile: DocumentCompiler) {
     for (const { hash, text } of entries) {
       const { document, errors } = compile(text);
       if (document === undefined || errors.length > 0) {
-        throw new Error(
-          `trusted document sha256:${hash} is not valid for this gateway: ${errors.map((error) => error.message).join('; ')}`,
-        );
+        throw new InvalidTrustedDocumentError(hash, errors);
       }
       const operations = new Map<string, OperationDefinitionNode>();
       const all: OperationDefinitionNode[] = [];
@@ -42,8 +60,9 @@ export class TrustedDocuments {
         all.push(definition);
         if (definition.name !== undefined) operations.set(definition.name.value, definition);
       }
-      const compiled = {
+      const compiled: CompiledDocument = {
         hash,
+        text,
         document,
         soleOperation: all.length === 1 ? all[0] : undefined,
         operations,
