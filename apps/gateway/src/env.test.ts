@@ -13,7 +13,7 @@ const MANIFEST = join(DIR, 'manifest.json');
 writeFileSync(MANIFEST, JSON.stringify({ [`sha256:${documentHash(DOCUMENT)}`]: DOCUMENT }));
 
 describe('parseEnv', () => {
-  it('applies API.md section 3 defaults; only UPSTREAM_URL is required', () => {
+  it('applies docs/running.md defaults; only UPSTREAM_URL is required', () => {
     expect(parseEnv({ UPSTREAM_URL })).toEqual({
       PORT: 4000,
       UPSTREAM_URL,

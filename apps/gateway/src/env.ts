@@ -13,7 +13,7 @@ import {
 export { EnvError };
 
 /**
- * The gateway's environment (API.md section 3); every other module takes values, not env.
+ * The gateway's environment (docs/running.md); every other module takes values, not env.
  * The server limits guard the HTTP server itself (`src/http/gateway-server.ts`).
  */
 export const GatewayEnv = z
@@ -37,7 +37,7 @@ export const GatewayEnv = z
         }
       }),
     /**
-     * Which REST operations the client calls (API.md sections 1 and 7): `seed`, the source
+     * Which REST operations the client calls (docs/rest-upstream.md): `seed`, the source
      * document's path and body (the default), or `graph`, Microsoft Graph's documented ones.
      */
     UPSTREAM_API: UpstreamApi.default('seed'),

@@ -1,5 +1,5 @@
 /**
- * Contract: the gateway under `UPSTREAM_API=graph` (API.md section 7), the real GraphClient in
+ * Contract: the gateway under `UPSTREAM_API=graph` (docs/rest-upstream.md, the graph profile), the real GraphClient in
  * front of the real fake-graph (a temp SQLite file) on its `/beta` base, over real sockets. Every
  * call goes to Graph's documented routes, never the seed's; an add by id references the group;
  * an add by name looks the group up first (one match is used; none is NOT_FOUND on the name;

@@ -1,6 +1,6 @@
 /**
- * Contract: the production start the READMEs document is the gateway's own node process (API.md
- * section 3), so the SIGTERM a supervisor sends reaches it, it drains, and it exits 0. Every
+ * Contract: the production start the READMEs document is the gateway's own node process
+ * (docs/running.md), so the SIGTERM a supervisor sends reaches it, it drains, and it exits 0. Every
  * documented production command (a shell line in either README that sets `NODE_ENV=production`)
  * is run as written, its env overridden only for the port and the upstream: each step before the
  * last (the build) must succeed, the last must serve a request, and SIGTERM to the process it

@@ -5,7 +5,7 @@ import { parseEnv } from '../env.ts';
 /**
  * The retry budget the verified gateway runs with. The pacts' throttled state makes fake-graph
  * answer 429 with `Retry-After: 120`; a wait past the budget is not waited, so the gateway
- * answers RATE_LIMITED with retryAfterSeconds 120 at once (API.md section 1) instead of
+ * answers RATE_LIMITED with retryAfterSeconds 120 at once (docs/rest-upstream.md) instead of
  * sleeping through the verification.
  */
 export const VERIFIED_RETRY_BUDGET_MS = 1000;

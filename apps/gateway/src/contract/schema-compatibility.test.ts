@@ -1,5 +1,5 @@
 /**
- * Contract: the schema guard (API.md section 6) over the real files. The schema the gateway
+ * Contract: the schema guard (docs/contracts.md) over the real files. The schema the gateway
  * serves is compared with the last released one (`schema.released.graphql`): every change is
  * printed as breaking, dangerous or safe; a breaking change fails until released on purpose
  * (`pnpm schema:release`, a reviewed diff of the baseline); a dangerous one warns. And every

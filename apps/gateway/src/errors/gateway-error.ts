@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The `extensions.code` of every fault the gateway reports as a GraphQL error (API.md section 2). */
+/** The `extensions.code` of every fault the gateway reports as a GraphQL error (docs/graphql-api.md). */
 export const GATEWAY_ERROR_CODES = {
   unauthenticated: 'UNAUTHENTICATED',
   forbidden: 'FORBIDDEN',

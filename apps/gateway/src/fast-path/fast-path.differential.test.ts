@@ -358,7 +358,7 @@ const CASES: Case[] = [
     body: mutation(),
     headers: { ...withToken, accept: 'application/json; charset=latin1' },
   },
-  // The whole class refused before execution (API.md section 3): the same 406 on both paths,
+  // The whole class refused before execution (docs/running.md): the same 406 on both paths,
   // and neither calls the upstream (checked for every case below).
   {
     name: 'Accept: application/xml',

@@ -1,5 +1,5 @@
 /**
- * Contract: API.md section 3, "a request whose `Accept` allows no JSON media type is answered
+ * Contract: docs/running.md, "a request whose `Accept` allows no JSON media type is answered
  * `406` before anything is executed": a mutation must never land while its caller is told it
  * failed (its retry would then meet `ALREADY_MEMBER`). Checked against a recording upstream on
  * yoga's path (a document's first request) and the fast path's (a document yoga already

@@ -4,7 +4,7 @@ import { madeBy } from '../plugin-origin.ts';
 
 /**
  * `406 Not Acceptable` before anything is parsed or executed, when the request's `Accept`
- * allows nothing yoga can answer (API.md section 3). yoga decides this itself only after
+ * allows nothing yoga can answer (docs/running.md). yoga decides this itself only after
  * executing, so a mutation landed while its caller was told 406 (and its retry then met
  * `ALREADY_MEMBER`). The decision is yoga's own walk over the header (`acceptDecision`), with
  * entries weighted `q=0` left out; the same decision keeps the fast path off such requests.

@@ -1,5 +1,5 @@
 /**
- * Contract: the protections API.md section 3 promises. A mutation over GET is refused and never
+ * Contract: the protections docs/running.md promises. A mutation over GET is refused and never
  * executed; bodies over 100 KiB get 413, declared or streamed; Armor's limits and the batching
  * ban stop abusive documents before any upstream call; CSRF prevention lets plain JSON clients
  * through; production turns introspection, field suggestions and GraphiQL off.

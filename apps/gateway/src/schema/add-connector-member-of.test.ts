@@ -1,8 +1,8 @@
 /**
- * Contract: API.md section 2's table for `addConnectorMemberOf`, row by row, through the gateway's
+ * Contract: docs/errors.md's table for `addConnectorMemberOf`, row by row, through the gateway's
  * node handler (what production serves, the fast path included) with two HTTP clients, against a
  * real local upstream server. Frontend teams
- * build on these codes, fields and request ids; the upstream must get exactly API.md section 1's
+ * build on these codes, fields and request ids; the upstream must get exactly docs/rest-upstream.md's
  * request, and no request at all when the gateway can answer alone.
  */
 import { createServer } from 'node:http';
@@ -105,7 +105,7 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
   }
 
   describe('success', () => {
-    it('sends API.md section 1 request and returns the group as sent on 204, with the request-id', async () => {
+    it('sends docs/rest-upstream.md request and returns the group as sent on 204, with the request-id', async () => {
       const { status, body } = await mutate(undefined, {
         authorization: AUTHORIZATION,
         'client-request-id': CALLER_REQUEST_ID,

@@ -80,7 +80,7 @@ const GROUP_PATH = ['input', 'connectorGroup'] as const;
 
 /**
  * `Mutation.addConnectorMemberOf`: token check, domain validation (no upstream call on either
- * failure), then one client call whose result is mapped by API.md section 2's table.
+ * failure), then one client call whose result is mapped by docs/errors.md's table.
  */
 export const addConnectorMemberOfField: GraphQLFieldConfig<
   unknown,

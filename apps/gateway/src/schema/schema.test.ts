@@ -1,5 +1,5 @@
 /**
- * Contract: the gateway's schema keeps every name and shape of API.md section 2 (frontend teams
+ * Contract: the gateway's schema keeps every name and shape of docs/graphql-api.md (frontend teams
  * build on them), describes every type, field, argument and enum value, and matches the
  * committed `schema.graphql`.
  */
@@ -14,7 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { gatewaySchema, printGatewaySchema } from './schema.ts';
 
-// API.md section 2, verbatim: the contract this schema may grow from but not change.
+// docs/graphql-api.md, verbatim: the contract this schema may grow from but not change.
 const CONTRACT_SDL = `
 type Mutation {
   """Adds a connector to a connector group (REST: POST .../members/{connectorId}/memberOf/$ref)."""
@@ -81,7 +81,7 @@ describe('the GraphQL schema', () => {
   );
 
   it.each(contractTypes.map((type) => [type.name, type] as const))(
-    'keeps API.md section 2 type %s exactly',
+    'keeps docs/graphql-api.md type %s exactly',
     (name, type) => {
       const ours = gatewaySchema.getType(name);
       expect(ours?.constructor).toBe(type.constructor);

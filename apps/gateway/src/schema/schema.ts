@@ -24,7 +24,7 @@ export const gatewaySchema = new GraphQLSchema({
   }),
 });
 
-/** The SDL committed as `schema.graphql`, in definition order (the order of API.md). */
+/** The SDL committed as `schema.graphql`, in definition order (the order of docs/graphql-api.md). */
 export function printGatewaySchema(): string {
   return `${printSchema(gatewaySchema)}\n`;
 }

@@ -47,7 +47,7 @@ export interface UpstreamFieldOutcome<S> {
 /**
  * The one pipeline of every field that calls the upstream: bearer check (`UNAUTHENTICATED`, no
  * call), domain validation (`INVALID_INPUT` user errors, no call), one client call, and its
- * result mapped by API.md section 2's table (faults throw coded errors), all recorded on the
+ * result mapped by docs/errors.md's table (faults throw coded errors), all recorded on the
  * request's trace for its log line.
  */
 export async function resolveUpstreamField<V, S extends { ok: true; requestId?: string }>(
