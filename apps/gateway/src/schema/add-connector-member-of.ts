@@ -8,10 +8,7 @@ import {
   type GraphQLFieldConfig,
   GraphQLID,
   GraphQLInputObjectType,
-  GraphQLList,
   GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLString,
 } from 'graphql';
 import type { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
@@ -21,7 +18,7 @@ import {
   ConnectorGroupObject,
 } from './connector-group.ts';
 import { resolveUpstreamField, type UpstreamPayload } from './upstream-field.ts';
-import { UserErrorObject } from './user-error.ts';
+import { upstreamPayloadObject } from './upstream-payload.ts';
 
 const AddConnectorMemberOfInput = new GraphQLInputObjectType({
   name: 'AddConnectorMemberOfInput',
@@ -42,23 +39,15 @@ const AddConnectorMemberOfInput = new GraphQLInputObjectType({
   },
 });
 
-const AddConnectorMemberOfPayload = new GraphQLObjectType({
+const AddConnectorMemberOfPayload = upstreamPayloadObject({
   name: 'AddConnectorMemberOfPayload',
   description:
     'The outcome of addConnectorMemberOf: the group, or the user errors that stopped it.',
-  fields: {
-    connectorGroup: {
+  result: {
+    name: 'connectorGroup',
+    field: {
       type: ConnectorGroupObject,
       description: 'The group the connector now belongs to; null when userErrors is not empty.',
-    },
-    userErrors: {
-      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(UserErrorObject))),
-      description: 'Expected, user-fixable failures. Empty on success.',
-    },
-    requestId: {
-      type: GraphQLString,
-      description:
-        'The upstream request-id, when the upstream sent one: quote it in support requests.',
     },
   },
 });

@@ -1,34 +1,20 @@
 import { type ConnectorGroup, ConnectorGroupsQuery, validate } from '@connectors/domain';
-import {
-  type GraphQLFieldConfig,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLString,
-} from 'graphql';
+import { type GraphQLFieldConfig, GraphQLList, GraphQLNonNull, GraphQLString } from 'graphql';
 import type { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
 import { ConnectorGroupObject } from './connector-group.ts';
 import { resolveUpstreamField, type UpstreamPayload } from './upstream-field.ts';
-import { UserErrorObject } from './user-error.ts';
+import { upstreamPayloadObject } from './upstream-payload.ts';
 
-const ConnectorGroupsPayload = new GraphQLObjectType({
+const ConnectorGroupsPayload = upstreamPayloadObject({
   name: 'ConnectorGroupsPayload',
   description: "The tenant's connector groups, or the user errors that stopped the list.",
-  fields: {
-    connectorGroups: {
+  result: {
+    name: 'connectorGroups',
+    field: {
       type: new GraphQLList(new GraphQLNonNull(ConnectorGroupObject)),
       description:
         "The groups, each with its id, in the upstream's order; null when userErrors is not empty.",
-    },
-    userErrors: {
-      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(UserErrorObject))),
-      description: 'Expected, user-fixable failures. Empty on success.',
-    },
-    requestId: {
-      type: GraphQLString,
-      description:
-        'The upstream request-id, when the upstream sent one: quote it in support requests.',
     },
   },
 });

@@ -1,17 +1,10 @@
 import { type ConnectorGroup, DirectoryObjectId, validate } from '@connectors/domain';
-import {
-  type GraphQLFieldConfig,
-  GraphQLID,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLString,
-} from 'graphql';
+import { type GraphQLFieldConfig, GraphQLID, GraphQLList, GraphQLNonNull } from 'graphql';
 import { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
 import { ConnectorGroupObject } from './connector-group.ts';
 import { resolveUpstreamField, type UpstreamPayload } from './upstream-field.ts';
-import { UserErrorObject } from './user-error.ts';
+import { upstreamPayloadObject } from './upstream-payload.ts';
 
 // The list call's arguments, built from the domain's id schema rather than written again.
 const ConnectorMemberOfArgs = z.object({
@@ -19,22 +12,14 @@ const ConnectorMemberOfArgs = z.object({
   connectorId: DirectoryObjectId,
 });
 
-const ConnectorMemberOfPayload = new GraphQLObjectType({
+const ConnectorMemberOfPayload = upstreamPayloadObject({
   name: 'ConnectorMemberOfPayload',
   description: 'The connector groups a connector belongs to, or the user errors that stopped it.',
-  fields: {
-    connectorGroups: {
+  result: {
+    name: 'connectorGroups',
+    field: {
       type: new GraphQLList(new GraphQLNonNull(ConnectorGroupObject)),
       description: 'The groups the connector is a member of; null when userErrors is not empty.',
-    },
-    userErrors: {
-      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(UserErrorObject))),
-      description: 'Expected, user-fixable failures. Empty on success.',
-    },
-    requestId: {
-      type: GraphQLString,
-      description:
-        'The upstream request-id, when the upstream sent one: quote it in support requests.',
     },
   },
 });
