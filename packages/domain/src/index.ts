@@ -6,3 +6,4 @@ export { buildOpenApiDocument, renderOpenApiDocument } from './openapi.ts';
 export * from './rest-body.ts';
 export * from './rest-path.ts';
 export * from './validation.ts';
+export * from './well-formed.ts';
