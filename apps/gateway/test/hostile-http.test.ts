@@ -20,8 +20,6 @@
  * `HOSTILE_SURVEY=1` keeps going after a failure and prints every kind of failure found.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from './gateway-harness.ts';
@@ -79,7 +77,6 @@ describe.each([
 ])('hostile HTTP/1.1 traffic, $mode', ({ mode, production, seed }) => {
   let upstream: RecordingUpstream;
   let harness: TestGateway;
-  let server: Server;
   let port: number;
   let current: RawConnection | undefined;
   // What each connection carried last: a request that breaks its connection shows on the next.
@@ -90,20 +87,11 @@ describe.each([
   beforeAll(async () => {
     upstream = await startRecordingUpstream();
     harness = createTestGateway({ upstreamBaseUrl: upstream.baseUrl, production });
-    // As main.ts creates it: the gateway is the node:http request listener.
-    server = createServer((request, response) => {
-      if (harness.health.draining) response.setHeader('connection', 'close');
-      harness.gateway(request, response);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    // The harness serves the gateway as main.ts does: the same server, with its limits.
+    port = Number(new URL(await harness.listen()).port);
   });
   afterAll(async () => {
     current?.destroy();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
     await harness.close();
     await upstream.close();
   });
