@@ -151,8 +151,9 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   // Host.
   'host-invalid': {
     stage: 'headers',
-    verdict: 'invalid',
+    verdict: 'valid', // decided when rendered: see `hostFault`
     apply: (d, n) => {
+      d.hostFault = 'invalid';
       setHeader(
         d,
         'Host',
@@ -178,17 +179,18 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   },
   'host-duplicate': {
     stage: 'headers',
-    verdict: 'invalid',
+    verdict: 'valid', // decided when rendered: see `hostFault`
     apply: (d, n) => {
+      d.hostFault = 'duplicate';
       d.headers.push(`Host: ${pick(['evil.example', `127.0.0.1:${d.port}`], n)}`);
     },
   },
   'host-missing': {
     stage: 'headers',
-    verdict: 'valid', // decided at the end: invalid under HTTP/1.1 (RFC 9112 3.2), else either
+    verdict: 'valid', // decided when rendered: see `hostFault`
     apply: (d) => {
       setHeader(d, 'Host', null);
-      d.hostRemoved = true;
+      d.hostFault = 'missing';
     },
   },
   'host-odd': {

@@ -83,8 +83,12 @@ export interface Draft {
   ids: string[];
   tokens: string[];
   fresh: () => string;
-  /** Set when the Host header was removed: its verdict depends on the HTTP version. */
-  hostRemoved: boolean;
+  /**
+   * What a deviation did to `Host`. Its verdict depends on the rest of the request, so it is
+   * decided when rendered: RFC 9112 3.2 makes a missing, repeated or invalid Host a 400 in
+   * HTTP/1.1, but 3.2.2 makes an origin server ignore Host when the target is in absolute form.
+   */
+  hostFault: 'missing' | 'invalid' | 'duplicate' | undefined;
 }
 
 export type Stage = 'args' | 'params' | 'body' | 'headers' | 'framing' | 'line';

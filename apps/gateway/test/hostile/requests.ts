@@ -174,7 +174,7 @@ export function render(plan: Plan, port: number, fresh: () => string): HostileRe
     ids: [applicationId, connectorId, ...(groupId === undefined ? [] : [groupId])],
     tokens: [authorization],
     fresh,
-    hostRemoved: false,
+    hostFault: undefined,
   };
 
   const byStage = (stage: Stage) =>
@@ -256,8 +256,12 @@ export function render(plan: Plan, port: number, fresh: () => string): HostileRe
   if (b.transport === 'get' && draft.method === 'GET' && /text\/html/.test(b.accept ?? '')) {
     draft.verdict = worse(draft.verdict, 'either');
   }
-  if (draft.hostRemoved) {
-    draft.verdict = worse(draft.verdict, draft.version === 'HTTP/1.1' ? 'invalid' : 'either');
+  if (draft.hostFault !== undefined) {
+    // The two rules of RFC 9112 pull apart for an absolute-form target (the Host is to be
+    // ignored, and also refused when bad): either answer is right there, and under HTTP/1.0.
+    const absolute = /^\s*https?:\/\//i.test(draft.target);
+    const strict = draft.version === 'HTTP/1.1' && !absolute;
+    draft.verdict = worse(draft.verdict, strict ? 'invalid' : 'either');
   }
 
   let payload = draft.body;
