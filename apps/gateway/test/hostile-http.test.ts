@@ -80,7 +80,7 @@ describe.each([
   let port: number;
   let current: RawConnection | undefined;
   // What each connection carried last: a request that breaks its connection shows on the next.
-  const lastOnConnection = new WeakMap<RawConnection, string>();
+  const lastOnConnection = new WeakMap<RawConnection, HostileRequest>();
   const owners = new Map<string, Sent>();
   const tally: Tally = { requests: 0, byVerdict: {}, byStatus: {}, failures: new Map() };
 
@@ -132,7 +132,7 @@ describe.each([
     const before = upstream.requests.length;
     const socket = await connection();
     const previous = lastOnConnection.get(socket);
-    lastOnConnection.set(socket, request.label);
+    lastOnConnection.set(socket, request);
     const violations: string[] = [];
     let exchange: Exchange | undefined;
     try {
@@ -155,10 +155,22 @@ describe.each([
       }
       const leaked = leaks(response);
       if (leaked.length > 0) violations.push(`the response carries ${leaked.join(', ')}`);
-      if (response.closes) {
+      // RFC 9112 6.1: chunked (any transfer coding) only in answer to HTTP/1.1.
+      if (request.version !== 'HTTP/1.1' && response.headers.has('transfer-encoding')) {
+        violations.push('sent Transfer-Encoding in answer to a request that was not HTTP/1.1');
+      }
+      if (request.persistence === 'unknown') {
+        socket.destroy();
+      } else if (response.closes || request.persistence === 'closes') {
         if (!(await socket.closedWithin(EXCHANGE_TIMEOUT_MS))) {
-          violations.push('said Connection: close but kept the connection open');
+          violations.push(
+            response.closes
+              ? 'said Connection: close but kept the connection open'
+              : 'kept the connection open after a request that did not persist it (HTTP/1.0, or Connection: close)',
+          );
         }
+        // Never reused: the server has ended it, or at least stopped reading from it.
+        socket.destroy();
       } else if (socket.usable && !request.wire.halfClose && request.verdict !== 'valid') {
         // The next request on this connection must be answered: a body left unread (or read
         // as the next request) shows here, on the request that caused it.
@@ -211,7 +223,7 @@ describe.each([
       }
     }
     if (violations.length > 0) {
-      const where = `${request.label}\n  request: ${excerpt(request.wire.bytes)}\n  answer: ${describeExchange(exchange)}\n  after, on the same connection: ${previous ?? 'nothing (a new connection)'}`;
+      const where = `${request.label}\n  request: ${excerpt(request.wire.bytes)}\n  answer: ${describeExchange(exchange)}\n  after, on the same connection: ${previous === undefined ? 'nothing (a new connection)' : `${previous.label}\n    ${excerpt(previous.wire.bytes)}`}`;
       for (const violation of violations) record(failureKind(violation), request.label, where);
       return violations.map((violation) => `${violation}\n  in: ${where}`);
     }
@@ -282,7 +294,7 @@ describe.each([
         const lines = [...tally.failures].map(([kind, { count, causes, example }]) => {
           const top = [...causes]
             .sort((a, b) => b[1] - a[1])
-            .slice(0, 12)
+            .slice(0, 30)
             .map(([cause, times]) => `${times} x ${cause}`);
           return `- ${count} x ${kind}\n    in ${top.join('\n    in ')}\n    e.g. ${example.replaceAll('\n', '\n    ')}`;
         });

@@ -151,6 +151,7 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   // Host.
   'host-invalid': {
     stage: 'headers',
+    slot: 'host',
     verdict: 'valid', // decided when rendered: see `hostFault`
     apply: (d, n) => {
       d.hostFault = 'invalid';
@@ -179,6 +180,7 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   },
   'host-duplicate': {
     stage: 'headers',
+    slot: 'host',
     verdict: 'valid', // decided when rendered: see `hostFault`
     apply: (d, n) => {
       d.hostFault = 'duplicate';
@@ -187,6 +189,7 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   },
   'host-missing': {
     stage: 'headers',
+    slot: 'host',
     verdict: 'valid', // decided when rendered: see `hostFault`
     apply: (d) => {
       setHeader(d, 'Host', null);
@@ -195,6 +198,7 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   },
   'host-odd': {
     stage: 'headers',
+    slot: 'host',
     verdict: 'either',
     apply: (d, n) => {
       setHeader(
@@ -217,6 +221,7 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   // Accept.
   'accept-no-json': {
     stage: 'headers',
+    slot: 'accept',
     verdict: 'invalid',
     apply: (d, n) => {
       setHeader(
@@ -238,6 +243,7 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   },
   'accept-odd': {
     stage: 'headers',
+    slot: 'accept',
     verdict: 'either',
     apply: (d, n) => {
       setHeader(
@@ -261,6 +267,7 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   // Content-Type.
   'content-type-wrong': {
     stage: 'headers',
+    slot: 'content-type',
     verdict: 'invalid',
     when: post,
     apply: (d, n) => {
@@ -284,6 +291,7 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
   },
   'content-type-odd': {
     stage: 'headers',
+    slot: 'content-type',
     verdict: 'either',
     when: post,
     apply: (d, n) => {
@@ -319,7 +327,6 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
           'te-xchunked',
           'chunk-size-bad',
           'no-length',
-          'expect-other',
         ],
         n,
       );
@@ -358,7 +365,6 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
         d.framing = 'none';
         d.body = Buffer.alloc(0);
       }
-      if (kind === 'expect-other') d.headers.push('Expect: a-pony');
     },
   },
   'framing-odd': {
@@ -366,7 +372,10 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
     verdict: 'either',
     when: post,
     apply: (d, n) => {
-      const kind = pick(['te-gzip-chunked', 'two-cl-same', 'cl-list', 'te-identity'], n);
+      const kind = pick(
+        ['te-gzip-chunked', 'two-cl-same', 'cl-list', 'te-identity', 'expect-other'],
+        n,
+      );
       const length = d.body.length;
       if (kind === 'te-gzip-chunked') {
         d.framing = 'chunked';
@@ -381,6 +390,8 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
         d.framing = 'none';
         d.headers.push(`Content-Length: ${length}, ${length}`);
       }
+      // RFC 9110 10.1.1: an expectation other than 100-continue MAY be refused with 417.
+      if (kind === 'expect-other') setHeader(d, 'Expect', 'a-pony');
       if (kind === 'te-identity') {
         d.framing = 'none';
         d.headers.push('Transfer-Encoding: identity', `Content-Length: ${length}`);

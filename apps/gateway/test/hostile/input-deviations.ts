@@ -295,7 +295,8 @@ export const INPUT_DEVIATIONS: Record<string, DeviationSpec> = {
       const which = pick(['applicationId', 'connectorId', 'groupId'], n >> 5);
       const near = nearGuid(d, n);
       const target = mutation(d.base) ? inputOf(d) : d.args;
-      if (which === 'groupId' && mutation(d.base)) groupOf(d).id = near;
+      // A null group id is GraphQL's "not given" (API.md: the group is then named by name).
+      if (which === 'groupId' && mutation(d.base)) groupOf(d).id = near === null ? '' : near;
       else target[which === 'groupId' ? 'connectorId' : which] = near;
     },
   },
@@ -429,6 +430,7 @@ export const INPUT_DEVIATIONS: Record<string, DeviationSpec> = {
   },
   'auth-wrong': {
     stage: 'headers',
+    slot: 'authorization',
     verdict: 'invalid',
     apply: (d, n) => {
       setHeader(
@@ -454,6 +456,7 @@ export const INPUT_DEVIATIONS: Record<string, DeviationSpec> = {
   },
   'auth-duplicate': {
     stage: 'headers',
+    slot: 'authorization',
     verdict: 'either',
     apply: (d) => {
       const second = `Bearer second-${d.fresh()}`;
@@ -493,8 +496,11 @@ export const INPUT_DEVIATIONS: Record<string, DeviationSpec> = {
         d.target = `/graphql?${search.toString()}`;
       }
       if (kind === 'bad-escape') d.target = d.target.replace('query=', 'query=%zz');
-      if (kind === 'variables-not-json')
-        d.target = d.target.replace('variables=%7B', 'variables=%7C');
+      if (kind === 'variables-not-json') {
+        d.target = d.target.includes('variables=%7B')
+          ? d.target.replace('variables=%7B', 'variables=%7C')
+          : `${d.target}&variables=%7C`;
+      }
       if (kind === 'no-query') d.target = d.target.replace('query=', 'q=');
     },
   },

@@ -33,6 +33,15 @@ export interface HostileRequest {
   ids: string[];
   /** Bearer tokens this request carries (none may appear in a log line). */
   tokens: string[];
+  /**
+   * What the connection does after the answer (RFC 9112 9.3, 9.6): `persists` (HTTP/1.1),
+   * `closes` (the client sent `Connection: close`, or HTTP/1.0 without keep-alive: the server
+   * must close), or `unknown` (HTTP/1.0 keep-alive, or another version: the server may do
+   * either). Only a persisting connection carries another request.
+   */
+  persistence: 'persists' | 'closes' | 'unknown';
+  /** The request line's version, as sent (`HTTP/1.1`, or a deviation's). */
+  version: string;
   wire: Outgoing;
 }
 
@@ -57,6 +66,8 @@ export interface Base {
   csrfHeader: 'x-graphql-yoga-csrf' | 'graphql-require-preflight';
   extraHeaders: string[];
   expectContinue: boolean;
+  /** The client's `Connection` header: `close` asks the server to close after answering. */
+  connection: 'none' | 'keep-alive' | 'close';
 }
 
 /** The request as it is being rendered; deviations edit it at their stage. */
@@ -96,6 +107,12 @@ export type Stage = 'args' | 'params' | 'body' | 'headers' | 'framing' | 'line';
 export interface DeviationSpec {
   stage: Stage;
   verdict: Verdict;
+  /**
+   * What it edits, when two of its kind would edit the same thing (one `Host`, one `Accept`):
+   * a plan has at most one deviation per slot. Default: its stage for the request line, the
+   * framing, the JSON body and the parameters; its own kind for headers and arguments.
+   */
+  slot?: string;
   /** Which requests it applies to; default any. */
   when?: (base: Base) => boolean;
   apply: (draft: Draft, n: number) => void;

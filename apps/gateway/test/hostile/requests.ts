@@ -56,14 +56,24 @@ export const plans: fc.Arbitrary<Plan> = base.chain((b) => {
           minLength: 2,
           maxLength: 2,
           selector: (x) => {
-            const stage = DEVIATIONS[x.kind]?.stage;
-            return stage === 'args' || stage === 'headers' ? x.kind : stage;
+            const spec = DEVIATIONS[x.kind];
+            if (spec?.slot !== undefined) return spec.slot;
+            return spec?.stage === 'args' || spec?.stage === 'headers' ? x.kind : spec?.stage;
           },
         }),
       },
     ),
   });
 });
+
+function persistenceOf(
+  version: string,
+  connection: Base['connection'],
+): HostileRequest['persistence'] {
+  if (version === 'HTTP/1.1') return connection === 'close' ? 'closes' : 'persists';
+  if (version === 'HTTP/1.0') return connection === 'keep-alive' ? 'unknown' : 'closes';
+  return 'unknown';
+}
 
 function readName(body: Buffer): string | undefined {
   try {
@@ -247,6 +257,7 @@ export function render(plan: Plan, port: number, fresh: () => string): HostileRe
   if (crid.header !== undefined) draft.headers.push(`client-request-id: ${crid.header}`);
   draft.headers.push(...b.extraHeaders);
   if (b.expectContinue && b.transport === 'post') draft.headers.push('Expect: 100-continue');
+  if (b.connection !== 'none') draft.headers.push(`Connection: ${b.connection}`);
 
   applyStage('framing');
   applyStage('headers');
@@ -302,6 +313,8 @@ export function render(plan: Plan, port: number, fresh: () => string): HostileRe
     intent,
     ids: draft.ids,
     tokens: draft.tokens,
+    persistence: persistenceOf(draft.version, b.connection),
+    version: draft.version,
     wire: { bytes, halfClose: draft.halfClose, method: draft.method.trim() },
   };
 }

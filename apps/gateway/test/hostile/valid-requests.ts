@@ -162,6 +162,14 @@ export const base: fc.Arbitrary<Base> = fc
     ),
     extraHeaders: fc.subarray(HARMLESS_HEADERS, { maxLength: 3 }),
     expectContinue: fc.constantFrom(false, false, false, false, true),
+    connection: fc.constantFrom<Base['connection']>(
+      'none',
+      'none',
+      'none',
+      'none',
+      'keep-alive',
+      'close',
+    ),
   })
   .map(({ getForQuery, ...rest }) => ({
     ...rest,
