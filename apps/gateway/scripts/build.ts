@@ -6,7 +6,9 @@
  * `pnpm --filter ./apps/gateway build`, then `node apps/gateway/build/main.mjs`. An optional
  * argument writes the bundle elsewhere (the tests build into a temporary folder).
  */
-import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -14,9 +16,14 @@ import { build } from 'esbuild';
 export const GATEWAY_BUNDLE = fileURLToPath(new URL('../build/main.mjs', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
-/** Writes the production bundle to `outfile`; resolves once it is on disk. */
+/**
+ * Writes the production bundle to `outfile`; resolves once it is on disk. The file is replaced
+ * in one rename, never rewritten in place: `pnpm test` runs builds into `build/` (the bench
+ * smoke, the production-start test) while other processes start from it, and a half-written
+ * bundle would fail to load.
+ */
 export async function buildGateway(outfile: string = GATEWAY_BUNDLE): Promise<string> {
-  await build({
+  const result = await build({
     entryPoints: [ENTRY],
     outfile,
     bundle: true,
@@ -34,7 +41,14 @@ export async function buildGateway(outfile: string = GATEWAY_BUNDLE): Promise<st
     // in a defineProperty call, which cost graphql-yoga about a quarter of its throughput.
     legalComments: 'none',
     logLevel: 'warning',
+    write: false,
   });
+  const [bundle] = result.outputFiles;
+  if (bundle === undefined) throw new Error('esbuild wrote no bundle');
+  await mkdir(dirname(outfile), { recursive: true });
+  const partial = `${outfile}.${randomUUID()}.partial`;
+  await writeFile(partial, bundle.contents);
+  await rename(partial, outfile);
   return outfile;
 }
 

@@ -8,10 +8,14 @@ import {
 } from './fast-path/validated-documents.ts';
 import { graphiqlOptions, renderGraphiQL } from './graphiql/graphiql.ts';
 import { HEALTHZ_PATH, type HealthState, useReadiness } from './health/health.ts';
+import { answerBadTarget, answerUnexpected } from './http/last-resort.ts';
+import { checkRequestTarget } from './http/request-target.ts';
+import { type NodeHandler, type OnUnexpected, yogaListener } from './http/yoga-listener.ts';
 import { yogaLogger } from './observability/logger.ts';
 import type { GatewayMetrics } from './observability/metrics.ts';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { useRequestLog } from './observability/request-log.ts';
+import { useAcceptableResponse } from './protection/acceptable-response.ts';
 import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
@@ -70,6 +74,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useReadiness(health),
     useMetricsEndpoint(deps.metrics),
     useCsrfProtection(),
+    // Before the body is read: a request no answer can satisfy is refused first, unexecuted.
+    useAcceptableResponse(),
     useBodyLimit(),
     useGraphQLLimits({ production: deps.production }),
   ];
@@ -100,10 +106,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     plugins,
   });
   const fastPathStats: FastPathStats = { served: 0 };
-  const viaYoga = (request: IncomingMessage, response: ServerResponse): void => {
-    void yoga(request, response);
-  };
-  const handler = fastPath
+  const onUnexpected: OnUnexpected = (request, response, error) =>
+    answerUnexpected(deps.logger, request, response, error);
+  const viaYoga = yogaListener(yoga, onUnexpected);
+  const handler: NodeHandler = fastPath
     ? createFastPath(
         {
           schema: gatewaySchema,
@@ -113,10 +119,28 @@ export function createGateway(deps: GatewayDeps): Gateway {
           metrics: deps.metrics,
           documents,
           graphqlPath: GRAPHQL_PATH,
+          onUnexpected,
         },
         viaYoga,
         fastPathStats,
       )
     : viaYoga;
-  return Object.assign(handler, { fetch: yoga.fetch, yoga, fastPathStats });
+  // The front door, before both paths: the request target and Host checked (absolute form made
+  // origin form), and a last resort around everything, so nothing thrown reaches a client.
+  const frontDoor = (request: IncomingMessage, response: ServerResponse): void => {
+    const fault = checkRequestTarget(request);
+    if (fault !== undefined) {
+      if (deps.logger.isLevelEnabled('debug')) {
+        deps.logger.debug({ method: request.method, status: 400, fault }, 'request refused');
+      }
+      answerBadTarget(response, fault);
+      return;
+    }
+    try {
+      handler(request, response);
+    } catch (error) {
+      onUnexpected(request, response, error);
+    }
+  };
+  return Object.assign(frontDoor, { fetch: yoga.fetch, yoga, fastPathStats });
 }

@@ -14,6 +14,11 @@ describe('parseEnv', () => {
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
       GATEWAY_FAST_PATH: 'on',
+      HEADERS_TIMEOUT_MS: 10_000,
+      REQUEST_TIMEOUT_MS: 30_000,
+      KEEP_ALIVE_TIMEOUT_MS: 65_000,
+      MAX_CONNECTIONS: 1024,
+      MAX_HEADER_BYTES: 16_384,
     });
   });
 
@@ -28,6 +33,11 @@ describe('parseEnv', () => {
         LOG_LEVEL: 'debug',
         NODE_ENV: 'production',
         GATEWAY_FAST_PATH: 'off',
+        HEADERS_TIMEOUT_MS: '500',
+        REQUEST_TIMEOUT_MS: '500',
+        KEEP_ALIVE_TIMEOUT_MS: '1000',
+        MAX_CONNECTIONS: '2',
+        MAX_HEADER_BYTES: '4096',
       }),
     ).toEqual({
       PORT: 0,
@@ -38,6 +48,11 @@ describe('parseEnv', () => {
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
       GATEWAY_FAST_PATH: 'off',
+      HEADERS_TIMEOUT_MS: 500,
+      REQUEST_TIMEOUT_MS: 500,
+      KEEP_ALIVE_TIMEOUT_MS: 1000,
+      MAX_CONNECTIONS: 2,
+      MAX_HEADER_BYTES: 4096,
     });
   });
 
@@ -63,6 +78,12 @@ describe('parseEnv', () => {
     ['LOG_LEVEL', { UPSTREAM_URL, LOG_LEVEL: 'verbose' }],
     ['NODE_ENV', { UPSTREAM_URL, NODE_ENV: 'prod' }],
     ['GATEWAY_FAST_PATH', { UPSTREAM_URL, GATEWAY_FAST_PATH: 'true' }],
+    ['HEADERS_TIMEOUT_MS', { UPSTREAM_URL, HEADERS_TIMEOUT_MS: '0' }],
+    ['REQUEST_TIMEOUT_MS', { UPSTREAM_URL, REQUEST_TIMEOUT_MS: '30s' }],
+    ['KEEP_ALIVE_TIMEOUT_MS', { UPSTREAM_URL, KEEP_ALIVE_TIMEOUT_MS: '-1' }],
+    ['MAX_CONNECTIONS', { UPSTREAM_URL, MAX_CONNECTIONS: '0' }],
+    ['MAX_HEADER_BYTES', { UPSTREAM_URL, MAX_HEADER_BYTES: '512' }],
+    ['MAX_HEADER_BYTES', { UPSTREAM_URL, MAX_HEADER_BYTES: '16k' }],
   ] as const)('refuses a bad %s, naming it', (variable, source) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     try {
@@ -71,6 +92,22 @@ describe('parseEnv', () => {
       expect((error as EnvError).variables).toEqual([variable]);
       expect((error as EnvError).message).toContain(variable);
     }
+  });
+
+  it('refuses a headers timeout longer than the request timeout, naming both', () => {
+    // The request timeout covers the headers too: a longer headers timeout could never fire.
+    try {
+      parseEnv({ UPSTREAM_URL, HEADERS_TIMEOUT_MS: '40000' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      expect((error as EnvError).variables).toEqual(['HEADERS_TIMEOUT_MS']);
+      expect((error as EnvError).message).toContain('HEADERS_TIMEOUT_MS');
+      expect((error as EnvError).message).toContain('REQUEST_TIMEOUT_MS');
+    }
+    expect(
+      parseEnv({ UPSTREAM_URL, HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '40000' }),
+    ).toMatchObject({ HEADERS_TIMEOUT_MS: 40_000, REQUEST_TIMEOUT_MS: 40_000 });
   });
 
   it('names every bad variable at once, never echoing a value', () => {

@@ -1,9 +1,9 @@
-import { createServer } from 'node:http';
 import { GraphClient } from '@connectors/graph-client';
 import { pino } from 'pino';
 import { createGateway, GRAPHQL_PATH } from './create-gateway.ts';
 import { EnvError, type GatewayEnv, loadEnv } from './env.ts';
 import { createHealthState } from './health/health.ts';
+import { createGatewayServer, serverLimits } from './http/gateway-server.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 
@@ -39,11 +39,7 @@ const gateway = createGateway({
   fastPath: env.GATEWAY_FAST_PATH === 'on',
 });
 
-const server = createServer((request, response) => {
-  // While draining, each response ends its connection, so keep-alive clients reconnect elsewhere.
-  if (health.draining) response.setHeader('connection', 'close');
-  gateway(request, response);
-});
+const server = createGatewayServer(gateway, { limits: serverLimits(env), health, logger });
 
 server.listen(env.PORT, () => {
   const address = server.address();

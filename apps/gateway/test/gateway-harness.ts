@@ -1,12 +1,16 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphClient } from '@connectors/graph-client';
 import { createGateway, type Gateway } from '../src/create-gateway.ts';
 import { createHealthState, type HealthState } from '../src/health/health.ts';
+import {
+  createGatewayServer,
+  DEFAULT_SERVER_LIMITS,
+  type ServerLimits,
+} from '../src/http/gateway-server.ts';
 import { createLogger, type LogLevel } from '../src/observability/logger.ts';
 import { createMetrics, type GatewayMetrics } from '../src/observability/metrics.ts';
 
-/** A gateway wired as `main` wires it, with its log lines captured. */
+/** A gateway wired as `main` wires it (its server too), with its log lines captured. */
 export interface TestGateway {
   gateway: Gateway;
   metrics: GatewayMetrics;
@@ -29,6 +33,8 @@ export interface TestGatewayOptions {
   logLevel?: LogLevel;
   /** `createGateway`'s switch; default on, as `main` runs it. */
   fastPath?: boolean;
+  /** The HTTP server's limits; default API.md section 3's, as `main` runs it. */
+  limits?: ServerLimits;
 }
 
 /** Builds a gateway with a real GraphClient pointed at `upstreamBaseUrl`. */
@@ -56,7 +62,11 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     production: options.production ?? false,
     fastPath: options.fastPath ?? true,
   });
-  const server = createServer(gateway);
+  const server = createGatewayServer(gateway, {
+    limits: options.limits ?? DEFAULT_SERVER_LIMITS,
+    health,
+    logger,
+  });
   return {
     gateway,
     metrics,

@@ -2,10 +2,11 @@
  * Contract: the fast path changes nothing a client or an operator can see. For a corpus of
  * requests (the mutation and the Query, every row of API.md's error table, invalid input, missing
  * or malformed tokens, Armor's limits, variables of the wrong type, bad JSON and params, content
- * types, Accept variants, CORS, GET), a gateway with the fast path and one with yoga alone answer
- * with the same status, the same content type and CORS headers and byte-identical bodies, and
- * write the same log line (timings and the fresh client-request-id aside), in development and in
- * production. Each request is sent twice, so the second meets a document the fast path knows; the
+ * types, Accept variants and the 406s of API.md section 3, CORS, GET), a gateway with the fast
+ * path and one with yoga alone answer with the same status, the same content type, `Accept`, CORS
+ * and `Allow` headers, byte-identical bodies and the same number of upstream calls (none for a
+ * 406), and write the same log line (timings and the fresh client-request-id aside), in
+ * development and in production. Each request is sent twice, so the second meets a document the fast path knows; the
  * test also checks the fast path really served the requests it should, and only those.
  */
 import { createServer, request as httpRequest } from 'node:http';
@@ -310,6 +311,34 @@ const CASES: Case[] = [
     body: mutation(),
     headers: { ...withToken, accept: 'application/json; charset=latin1' },
   },
+  // The whole class refused before execution (API.md section 3): the same 406 on both paths,
+  // and neither calls the upstream (checked for every case below).
+  {
+    name: 'Accept: application/xml',
+    body: mutation(),
+    headers: { ...withToken, accept: 'application/xml' },
+  },
+  {
+    name: 'Accept: json weighted q=0',
+    body: mutation(),
+    headers: { ...withToken, accept: 'application/json;q=0' },
+  },
+  { name: 'Accept: */*;q=0', body: mutation(), headers: { ...withToken, accept: '*/*;q=0' } },
+  {
+    name: 'Accept: both JSON types weighted q=0',
+    body: mutation(),
+    headers: {
+      ...withToken,
+      accept: 'application/json; q=0.0, application/graphql-response+json;q=0',
+    },
+  },
+  { name: 'Accept: only separators', body: mutation(), headers: { ...withToken, accept: ',;' } },
+  {
+    name: 'Accept: json q=0, graphql-response allowed',
+    body: mutation(),
+    headers: { ...withToken, accept: 'application/json;q=0, application/graphql-response+json' },
+    fast: true,
+  },
   {
     name: 'Accept: text/event-stream',
     body: json({ query: '{ __typename }' }),
@@ -484,17 +513,23 @@ interface Answer {
   status: number;
   headers: Record<string, string | undefined>;
   body: string;
+  /** Requests the upstream received while this one was answered. */
+  upstreamCalls: number;
 }
 
 const COMPARED_HEADERS = [
   'content-type',
+  'accept',
   'allow',
   'access-control-allow-origin',
   'access-control-allow-credentials',
   'vary',
 ] as const;
 
+let upstreamRequests: () => number = () => 0;
+
 function send(base: string, testCase: Case): Promise<Answer> {
+  const before = upstreamRequests();
   const body = testCase.body === undefined ? undefined : Buffer.from(testCase.body);
   const headers: Record<string, string | number> = { ...testCase.headers };
   if (body !== undefined) headers['content-length'] = body.length;
@@ -512,6 +547,7 @@ function send(base: string, testCase: Case): Promise<Answer> {
               COMPARED_HEADERS.map((name) => [name, response.headers[name] as string | undefined]),
             ),
             body: Buffer.concat(chunks).toString('utf8'),
+            upstreamCalls: upstreamRequests() - before,
           }),
         );
         response.on('error', reject);
@@ -551,6 +587,7 @@ describe.each([
 
   beforeAll(async () => {
     upstream = await startScriptedUpstream();
+    upstreamRequests = () => upstream.requests.length;
     const options = { upstreamBaseUrl: upstream.baseUrl, production, timeoutMs: 300 };
     fast = createTestGateway({ ...options, fastPath: true });
     yogaOnly = createTestGateway({ ...options, fastPath: false });
@@ -577,6 +614,7 @@ describe.each([
     const viaYoga = await send(yogaUrl, testCase);
 
     expect(viaFastPath).toEqual(viaYoga);
+    if (viaYoga.status === 406) expect(viaYoga.upstreamCalls).toBe(0);
     const servedFast = testCase.fast === true || (testCase.fast === 'development' && !production);
     expect(fast.gateway.fastPathStats.served - servedBefore).toBe(servedFast ? 1 : 0);
     const newLines = (harness: TestGateway, from: number) =>

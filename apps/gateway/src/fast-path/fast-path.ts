@@ -9,6 +9,7 @@ import {
 import { maskError, processRegularResult, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { UNEXPECTED_ERROR_MESSAGE } from '../errors/gateway-error.ts';
+import type { NodeHandler, OnUnexpected } from '../http/yoga-listener.ts';
 import type { GatewayMetrics } from '../observability/metrics.ts';
 import { logGraphQLRequest, loggedName, resultOutcome } from '../observability/request-log.ts';
 import { type RequestTrace, startTrace } from '../observability/request-trace.ts';
@@ -21,8 +22,7 @@ import type {
 import { type RegularMediaType, regularMediaTypeFor } from './response-media-type.ts';
 import type { ValidatedDocuments } from './validated-documents.ts';
 
-/** A `node:http` request listener. */
-export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
+export type { NodeHandler };
 
 /** How many requests the fast path answered itself (the rest went to yoga). */
 export interface FastPathStats {
@@ -39,6 +39,8 @@ export interface FastPathDeps {
   metrics: GatewayMetrics;
   documents: ValidatedDocuments;
   graphqlPath: string;
+  /** The gateway's last resort, for anything that throws while the fast path answers. */
+  onUnexpected: OnUnexpected;
 }
 
 /**
@@ -220,10 +222,16 @@ export function createFastPath(
     }
     if (isPromiseLike(result)) {
       stats.served++;
-      result.then(
-        (settled) => finish(request, response, mediaType, trace, operation, settled),
-        (error: unknown) => finish(request, response, mediaType, trace, operation, failed(error)),
-      );
+      // Settled outside the listener's try: what throws here would otherwise be an unhandled
+      // rejection, which ends the process.
+      const settle = (settled: ExecutionResult) => {
+        try {
+          finish(request, response, mediaType, trace, operation, settled);
+        } catch (error) {
+          deps.onUnexpected(request, response, error);
+        }
+      };
+      result.then(settle, (error: unknown) => settle(failed(error)));
       return;
     }
     // A synchronous result with errors and no data is a request error (variables that do not
@@ -328,18 +336,8 @@ export function createFastPath(
       try {
         serve(request, response, body, mediaType, trace);
       } catch (error) {
-        // A bug here must not take the process down; the answer is yoga's for an unexpected error.
-        deps.yogaLogger.error(error);
-        if (!response.headersSent) {
-          response.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-        }
-        response.end(
-          JSON.stringify({
-            errors: [
-              { message: UNEXPECTED_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-            ],
-          }),
-        );
+        // A bug here must not take the process down, nor show its stack.
+        deps.onUnexpected(request, response, error);
       }
     });
     // The client went away mid-body: there is no one to answer.
