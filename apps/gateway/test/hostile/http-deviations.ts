@@ -434,7 +434,10 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
     verdict: 'invalid',
     when: post,
     apply: (d, n) => {
-      const kind = pick(['declared-full', 'declared-partial', 'chunked', 'one-byte-over'], n);
+      const kind = pick(
+        ['declared-full', 'declared-partial', 'chunked', 'chunked-large', 'one-byte-over'],
+        n,
+      );
       const limit = 100 * 1024;
       const padded = (size: number) =>
         Buffer.concat([d.body, Buffer.alloc(Math.max(0, size - d.body.length), 0x20)]);
@@ -447,9 +450,10 @@ export const HTTP_DEVIATIONS: Record<string, DeviationSpec> = {
         d.headers.push(`Content-Length: ${limit * 2}`);
         d.halfClose = true;
       }
-      if (kind === 'chunked') {
+      if (kind === 'chunked' || kind === 'chunked-large') {
         d.framing = 'chunked';
-        d.body = padded(limit + 20_000);
+        // 1 MiB: more than Node reads ahead, so a 413 that stops reading leaves bytes unread.
+        d.body = padded(kind === 'chunked' ? limit + 20_000 : 1024 * 1024);
       }
     },
   },
