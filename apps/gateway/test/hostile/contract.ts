@@ -3,7 +3,7 @@
  * section 3's hygiene for every response the gateway gives.
  */
 import { homedir } from 'node:os';
-import type { Intent, Operation } from './model.ts';
+import type { HostileRequest, Intent, Operation } from './model.ts';
 import type { RawResponse } from './raw-http.ts';
 import type { RecordedRequest } from './recording-upstream.ts';
 
@@ -232,4 +232,42 @@ export function reportsSuccess(response: RawResponse, operation: Operation): boo
         : Array.isArray(payload.connectorGroups);
     return Array.isArray(payload.userErrors) && payload.userErrors.length === 0 && succeeded;
   });
+}
+
+/**
+ * What a request's outcome breaks of its verdict: a valid request reaches the upstream exactly
+ * once and is told it succeeded; an invalid one never reaches it; one the RFCs leave open
+ * reaches it at most once, and exactly when its caller is told it succeeded. `response` is
+ * undefined when the server closed or said nothing (judged elsewhere).
+ */
+export function verdictViolations(
+  request: HostileRequest,
+  upstreamCalls: number,
+  response: RawResponse | undefined,
+  answer: string,
+): string[] {
+  const success = response !== undefined && reportsSuccess(response, request.intent.operation);
+  const problems: string[] = [];
+  if (request.verdict === 'valid') {
+    if (upstreamCalls !== 1) {
+      problems.push(`a valid request reached the upstream ${upstreamCalls} times`);
+    }
+    if (response !== undefined && (response.status !== 200 || !success)) {
+      problems.push(`a valid request was not told it succeeded: ${answer}`);
+    }
+  } else if (request.verdict === 'invalid') {
+    if (upstreamCalls > 0) {
+      problems.push(`an invalid request reached the upstream ${upstreamCalls} times`);
+    }
+  } else {
+    if (upstreamCalls > 1) problems.push(`reached the upstream ${upstreamCalls} times`);
+    if (response !== undefined && (upstreamCalls === 1) !== success) {
+      problems.push(
+        upstreamCalls === 1
+          ? `executed upstream, yet the caller was told otherwise: ${answer}`
+          : 'told the caller it succeeded, yet nothing reached the upstream',
+      );
+    }
+  }
+  return problems;
 }

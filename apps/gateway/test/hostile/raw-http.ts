@@ -29,7 +29,9 @@ export interface Outgoing {
 
 const CRLFCRLF = Buffer.from('\r\n\r\n');
 
-type Parsed = { response: RawResponse; rest: Buffer } | 'incomplete';
+// Incomplete: with `need`, the byte count before which parsing again cannot succeed.
+type Parsed = { response: RawResponse; rest: Buffer } | { incomplete: true; need?: number };
+const INCOMPLETE: Parsed = { incomplete: true };
 
 // Parses one response from the front of `data`; `ended` when the server closed its side, which
 // completes a body framed by closing.
@@ -38,7 +40,7 @@ function parseResponse(data: Buffer, method: string, ended: boolean): Parsed {
   let offset = 0;
   for (;;) {
     const headEnd = data.indexOf(CRLFCRLF, offset);
-    if (headEnd === -1) return 'incomplete';
+    if (headEnd === -1) return INCOMPLETE;
     const head = data.subarray(offset, headEnd).toString('latin1');
     const [statusLine = '', ...lines] = head.split('\r\n');
     const match = /^HTTP\/1\.[01] (\d{3})(?: .*)?$/.exec(statusLine);
@@ -73,15 +75,15 @@ function parseResponse(data: Buffer, method: string, ended: boolean): Parsed {
       let at = bodyStart;
       for (;;) {
         const lineEnd = data.indexOf('\r\n', at);
-        if (lineEnd === -1) return 'incomplete';
+        if (lineEnd === -1) return INCOMPLETE;
         const size = Number.parseInt(data.subarray(at, lineEnd).toString('latin1'), 16);
         if (!Number.isFinite(size)) throw new Error('malformed chunk size in a response');
         if (size === 0) {
           // No trailers from node:http: the last chunk is followed by one empty line.
-          if (data.length < lineEnd + 4) return 'incomplete';
+          if (data.length < lineEnd + 4) return INCOMPLETE;
           return complete(Buffer.concat(chunks), data.subarray(lineEnd + 4));
         }
-        if (data.length < lineEnd + 2 + size + 2) return 'incomplete';
+        if (data.length < lineEnd + 2 + size + 2) return INCOMPLETE;
         chunks.push(data.subarray(lineEnd + 2, lineEnd + 2 + size));
         at = lineEnd + 2 + size + 2;
       }
@@ -89,14 +91,14 @@ function parseResponse(data: Buffer, method: string, ended: boolean): Parsed {
     const length = headers.get('content-length')?.[0];
     if (length !== undefined) {
       const bytes = Number(length);
-      if (data.length < bodyStart + bytes) return 'incomplete';
+      if (data.length < bodyStart + bytes) return { incomplete: true, need: bodyStart + bytes };
       return complete(
         data.subarray(bodyStart, bodyStart + bytes),
         data.subarray(bodyStart + bytes),
       );
     }
     // Neither length nor chunks: the body runs to the end of the connection.
-    if (!ended) return 'incomplete';
+    if (!ended) return INCOMPLETE;
     return complete(data.subarray(bodyStart), Buffer.alloc(0), true);
   }
 }
@@ -107,7 +109,12 @@ function parseResponse(data: Buffer, method: string, ended: boolean): Parsed {
  */
 export class RawConnection {
   readonly #socket: Socket;
-  #buffer: Buffer = Buffer.alloc(0);
+  // Received bytes not yet parsed, kept as chunks: a 9 MB answer arrives in hundreds of them,
+  // and joining on every one would copy gigabytes.
+  #chunks: Buffer[] = [];
+  #length = 0;
+  /** Parse again only once this many bytes are in (or the server ended). */
+  #need = 0;
   #ended = false;
   #closed = false;
   #halfClosed = false;
@@ -116,7 +123,8 @@ export class RawConnection {
   private constructor(socket: Socket) {
     this.#socket = socket;
     socket.on('data', (chunk: Buffer) => {
-      this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
+      this.#chunks.push(chunk);
+      this.#length += chunk.length;
       this.#wake?.();
     });
     socket.on('end', () => {
@@ -158,9 +166,16 @@ export class RawConnection {
 
   /** Bytes the server sent that no exchange asked for (a stray response), then forgets them. */
   takeUnsolicited(): Buffer {
-    const stray = this.#buffer;
-    this.#buffer = Buffer.alloc(0);
+    const stray = this.#buffered();
+    this.#chunks = [];
+    this.#length = 0;
+    this.#need = 0;
     return stray;
+  }
+
+  #buffered(): Buffer {
+    if (this.#chunks.length !== 1) this.#chunks = [Buffer.concat(this.#chunks, this.#length)];
+    return this.#chunks[0] as Buffer;
   }
 
   /** Sends `outgoing` and reads one response, or reports that the server closed or was silent. */
@@ -175,10 +190,15 @@ export class RawConnection {
     }
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const parsed = parseResponse(this.#buffer, method, this.#ended);
-      if (parsed !== 'incomplete') {
-        this.#buffer = parsed.rest;
-        return { kind: 'response', response: parsed.response };
+      if (this.#length >= this.#need || this.#ended) {
+        const parsed = parseResponse(this.#buffered(), method, this.#ended);
+        if (!('incomplete' in parsed)) {
+          this.#chunks = parsed.rest.length === 0 ? [] : [parsed.rest];
+          this.#length = parsed.rest.length;
+          this.#need = 0;
+          return { kind: 'response', response: parsed.response };
+        }
+        this.#need = parsed.need ?? this.#length + 1;
       }
       if (this.#ended) return { kind: 'closed', received: this.takeUnsolicited() };
       const left = deadline - Date.now();
