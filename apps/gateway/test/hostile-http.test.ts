@@ -24,14 +24,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from './gateway-harness.ts';
 import { idsIn, leaks, upstreamViolations, verdictViolations } from './hostile/contract.ts';
+import { hostileEnv } from './hostile/env.ts';
 import type { HostileRequest } from './hostile/model.ts';
 import { type Exchange, RawConnection } from './hostile/raw-http.ts';
 import { type RecordingUpstream, startRecordingUpstream } from './hostile/recording-upstream.ts';
 import { plans, render } from './hostile/requests.ts';
 
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 1500);
-const SEED = Number(process.env.HOSTILE_SEED ?? 20_260_109);
-const SURVEY = process.env.HOSTILE_SURVEY === '1';
+const { HOSTILE_RUNS: RUNS, HOSTILE_SEED: SEED, HOSTILE_SURVEY: SURVEY } = hostileEnv;
 // Every wait is bounded. Generous: the machine is shared, and a healthy answer takes ~1 ms.
 const EXCHANGE_TIMEOUT_MS = 3000;
 const HEALTH_EVERY = 250;
