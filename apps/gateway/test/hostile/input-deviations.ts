@@ -104,7 +104,19 @@ function decoyArgs(draft: Draft, args: Record<string, unknown>): Record<string, 
       draft.ids.push(id);
     }
   };
-  replace(mutation(draft.base) ? (decoy.input as Record<string, unknown>) : decoy);
+  if (!mutation(draft.base)) {
+    replace(decoy);
+    return decoy;
+  }
+  // Another deviation may have moved the input away (under an own `__proto__`): the decoy
+  // then carries an input of its own, so its ids still have somewhere to go nowhere from.
+  const input = decoy.input;
+  const target =
+    typeof input === 'object' && input !== null && !Array.isArray(input)
+      ? (input as Record<string, unknown>)
+      : {};
+  decoy.input = target;
+  replace(target);
   return decoy;
 }
 
@@ -258,9 +270,13 @@ export const INPUT_DEVIATIONS: Record<string, DeviationSpec> = {
       const kind = pick(['bom', 'bad-utf8-name', 'cesu-surrogate-name'], n);
       const text = d.body.toString('utf8');
       if (kind === 'bom') d.body = Buffer.from(`\uFEFF${text}`);
+      // Not into a blank name (one of name-invalid's): the bytes decode to U+FFFD, which would
+      // make an invalid name a valid one, and the request's verdict a lie.
+      const current = mutation(d.base) ? groupOf(d).name : undefined;
+      const blank = typeof current === 'string' && current.trim() === '';
       const name =
-        mutation(d.base) && d.base.style === 'variables'
-          ? JSON.stringify(groupOf(d).name)
+        mutation(d.base) && d.base.style === 'variables' && !blank
+          ? JSON.stringify(current)
           : undefined;
       if ((kind === 'bad-utf8-name' || kind === 'cesu-surrogate-name') && name !== undefined) {
         // Bytes that are not UTF-8 inside the name: a lone 0xC3, or a surrogate encoded
