@@ -20,6 +20,7 @@ import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
+import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { gatewaySchema } from './schema/schema.ts';
 import { clientManifestEntries } from './trusted-documents/client-manifest.ts';
 import type { TrustedDocumentsMode, TrustedEntry } from './trusted-documents/manifest.ts';
@@ -99,6 +100,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useCsrfProtection(),
     // Before the body is read: a request no answer can satisfy is refused first, unexecuted.
     useAcceptableResponse(),
+    // Before the body limit, which wraps whichever parser is chosen by then.
+    useUrlEncodedParams(),
     useBodyLimit(),
     useGraphQLLimits({ production: deps.production }),
     useTrustedDocuments(trustedEntries, deps.trustedDocumentsMode ?? 'allow'),

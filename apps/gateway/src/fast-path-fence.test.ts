@@ -18,6 +18,7 @@ import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
+import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.ts';
 
 const logger = createLogger({ level: 'silent' });
@@ -50,6 +51,7 @@ describe('the fast path fence', () => {
       [useGraphQLLimits, useGraphQLLimits({ production: true })],
       [useDisableIntrospection, useDisableIntrospection()],
       [useTrustedDocuments, useTrustedDocuments([], 'require')],
+      [useUrlEncodedParams, useUrlEncodedParams()],
     ];
     for (const [factory, plugin] of made) expect(factoryOf(plugin)).toBe(factory);
     expect([...FAST_PATH_KNOWS.keys()].sort()).toEqual(made.map(([factory]) => factory).sort());

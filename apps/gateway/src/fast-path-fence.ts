@@ -8,6 +8,7 @@ import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
+import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.ts';
 
 /**
@@ -39,6 +40,10 @@ export const FAST_PATH_KNOWS: ReadonlyMap<PluginFactory, string> = new Map<Plugi
   [
     useBodyLimit,
     '413 past 100 KiB: the fast path reads only a declared Content-Length of 1 byte to 32 KiB, under the limit; chunked and larger bodies go to yoga unread',
+  ],
+  [
+    useUrlEncodedParams,
+    "parses a GET's query string and a form body, a 400 for variables or extensions that are not JSON: the fast path takes only a POST with Content-Type: application/json, which yoga's own JSON parser reads",
   ],
   [
     useGraphQLLimits,

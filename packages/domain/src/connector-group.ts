@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { enumValueMessage, UNKNOWN_FUTURE_VALUE, type ValueNames } from './enum-message.ts';
 import { DirectoryObjectId } from './ids.ts';
+import { wellFormedUnicode } from './well-formed.ts';
 
 export { UNKNOWN_FUTURE_VALUE, type ValueNames } from './enum-message.ts';
 
@@ -62,13 +63,15 @@ export type ConnectorGroupRegionRead = z.output<typeof ConnectorGroupRegionRead>
 // C0 and C1 control characters (tab and newline included): a name is shown in portals and logs.
 const CONTROL_CHARACTER = /\p{Cc}/u;
 // Matches only an unpaired surrogate: with the `u` flag a well-formed pair is one code point.
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
- * A group name as written: control characters refused (before trimming, so a trailing newline
- * is refused rather than silently dropped), then trimmed, then 1 to 256 characters. A lone
- * surrogate is refused too: it is not text, and it cannot be percent-encoded into the `graph`
- * profile's `$filter`, so a name valid here is valid on every path it is sent by.
+ * A group name as written: control characters and lone surrogates refused (before trimming, so
+ * a trailing newline is refused rather than silently dropped), then trimmed, then 1 to 256
+ * UTF-16 code units.
+ *
+ * The length is checked by hand, not with `.min()`/`.max()`: zod 4 counts code points there
+ * (measured on 4.6.7: 256 emoji, 512 code units, passed `.max(256)`), while docs/rest-upstream.md and
+ * Graph's .NET service count code units, JavaScript's `length`.
  *
  * Branded, like {@link DirectoryObjectId}: a group built from a parsed name needs no second check.
  */
@@ -77,13 +80,17 @@ export const ConnectorGroupName = z
   .refine((value) => !CONTROL_CHARACTER.test(value), {
     error: 'must not contain control characters (such as tabs or line breaks)',
   })
-  .refine((value) => !LONE_SURROGATE.test(value), {
-    error: 'must be well-formed Unicode (a lone surrogate cannot be sent)',
-  })
+  .check(wellFormedUnicode)
   .trim()
-  .min(1, { error: 'must not be empty or only spaces' })
-  .max(MAX_GROUP_NAME_LENGTH, {
-    error: `must be at most ${MAX_GROUP_NAME_LENGTH} characters`,
+  .refine((value) => value.length >= 1, { error: 'must not be empty or only spaces' })
+  .refine((value) => value.length <= MAX_GROUP_NAME_LENGTH, {
+    error: `must be at most ${MAX_GROUP_NAME_LENGTH} characters (UTF-16 code units: most emoji count as 2)`,
+  })
+  // What JSON Schema can say: its lengths count code points, so 256 is a true but looser bound.
+  .meta({
+    minLength: 1,
+    maxLength: MAX_GROUP_NAME_LENGTH,
+    description: `Trimmed, 1 to ${MAX_GROUP_NAME_LENGTH} UTF-16 code units, no control characters, well-formed Unicode (no lone surrogates).`,
   })
   .brand<'ConnectorGroupName'>();
 export type ConnectorGroupName = z.output<typeof ConnectorGroupName>;

@@ -1,5 +1,5 @@
 /**
- * Contract: the server limits of API.md section 3, over real slow sockets. Headers that do not
+ * Contract: the server limits of docs/running.md, over real slow sockets. Headers that do not
  * arrive within `HEADERS_TIMEOUT_MS` and a body that does not within `REQUEST_TIMEOUT_MS` get the
  * connection dropped; connections past `MAX_CONNECTIONS` are refused; headers past
  * `MAX_HEADER_BYTES` are `431`; an idle keep-alive connection lives `KEEP_ALIVE_TIMEOUT_MS`. No

@@ -4,7 +4,7 @@ import type { GatewayEnv } from '../env.ts';
 import type { HealthState } from '../health/health.ts';
 import type { NodeHandler } from './yoga-listener.ts';
 
-/** The HTTP server's own limits (API.md section 3), from `HEADERS_TIMEOUT_MS` and the rest. */
+/** The HTTP server's own limits (docs/running.md), from `HEADERS_TIMEOUT_MS` and the rest. */
 export interface ServerLimits {
   /** Until a request's headers are all in; then the connection is dropped (408 if it can). */
   headersTimeoutMs: number;
@@ -18,7 +18,7 @@ export interface ServerLimits {
   maxHeaderBytes: number;
 }
 
-/** API.md section 3's defaults, as `env.ts` applies them. */
+/** docs/running.md's defaults, as `env.ts` applies them. */
 export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,

@@ -1,5 +1,5 @@
 /**
- * Contract: API.md section 3's HTTP hygiene, over raw sockets as any public endpoint meets it.
+ * Contract: docs/running.md's HTTP hygiene, over raw sockets as any public endpoint meets it.
  * An absolute-form request target (`POST http://host/graphql HTTP/1.1`) is served exactly like
  * its origin form; a `Host` that is not a valid host is `400` with a short plain message; on
  * every route, in production and in development. Whatever a dependency throws, no body carries a
@@ -165,6 +165,58 @@ describe.each([
       // A malformed request is not worth keeping the connection for.
       expect(response?.headers.connection).toBe('close');
     });
+
+    // RFC 9112 3.2: more than one Host field line is 400, whatever the values. Node keeps the
+    // first and drops the rest, so the request ran as if the second had not been sent.
+    it.each([
+      { name: 'the same value twice', second: 'Host: gateway.test', target: route.path },
+      { name: 'another value', second: 'Host: evil.example', target: route.path },
+      { name: 'a lower-case name', second: 'host: evil.example', target: route.path },
+      { name: 'an empty second', second: 'HOST:', target: route.path },
+      {
+        name: 'an absolute-form target',
+        second: 'Host: evil.example',
+        target: `http://gateway.test${route.path}`,
+      },
+    ])('with two Host headers ($name) is 400 with a short plain message', async (c) => {
+      const request = rawHttp(
+        route.method,
+        c.target,
+        { Host: 'gateway.test', ...route.headers },
+        route.body,
+      );
+      // The second Host right after the request line, before the first.
+      const twoHosts = request.replace('\r\n', `\r\n${c.second}\r\n`);
+      const answer = await rawRequest(port, twoHosts);
+      const [response] = answer.responses;
+      expect(response?.status).toBe(400);
+      expect(response?.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(response?.body).toBe('Bad Request: invalid Host header\n');
+      expect(response?.headers.connection).toBe('close');
+    });
+  });
+
+  it('a mutation with two Host headers never reaches the upstream', async () => {
+    const query = `mutation { addConnectorMemberOf(input: {
+      applicationId: "6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12",
+      connectorId: "e98f0710-0710-e98f-1007-8fe910078fe9",
+      connectorGroup: { connectorGroupType: APPLICATION_PROXY, isDefault: false, name: "Two", region: EUR }
+    }) { connectorGroup { name } userErrors { code } } }`;
+    const body = graphqlBody(query);
+    const calls = upstream.requests.length;
+    // Both paths: a small JSON POST is the fast path's; a chunked one is yoga's.
+    for (const framing of ['length', 'chunked'] as const) {
+      const framed =
+        framing === 'length'
+          ? `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+          : `Transfer-Encoding: chunked\r\n\r\n${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+      const answer = await rawRequest(
+        port,
+        `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nAuthorization: ${TOKEN}\r\nHost: evil.example\r\n${framed}`,
+      );
+      expect(answer.responses[0]?.status).toBe(400);
+    }
+    expect(upstream.requests.length).toBe(calls);
   });
 
   it('an absolute-form mutation on the fast path is served like the origin form', async () => {

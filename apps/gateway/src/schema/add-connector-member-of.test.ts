@@ -29,6 +29,8 @@ const CONNECTOR_ID = SEED.connectorId;
 const GROUP_ID = SEED.defaultGroup.id;
 const AUTHORIZATION = 'Bearer eyJ0eXAiOiJKV1QifQ.test-token.signature';
 const CALLER_REQUEST_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+/** One code point, two UTF-16 code units: where counting code points and code units part. */
+const ROCKET = '\u{1F680}';
 
 const MUTATION = `mutation Add($input: AddConnectorMemberOfInput!) {
   addConnectorMemberOf(input: $input) {
@@ -136,6 +138,17 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
       });
     });
 
+    it('sends a name of exactly 256 UTF-16 code units as is: 128 emoji, or 254 letters and one', async () => {
+      for (const name of [ROCKET.repeat(128), `${'a'.repeat(254)}${ROCKET}`]) {
+        upstream.requests.length = 0;
+        const { body } = await mutate({ input: { ...input, connectorGroup: { ...group, name } } });
+        expect(body.data?.addConnectorMemberOf?.userErrors).toEqual([]);
+        expect(body.data?.addConnectorMemberOf?.connectorGroup?.name).toBe(name);
+        expect(upstream.requests).toHaveLength(1);
+        expect(JSON.parse(upstream.requests[0]?.body ?? '{}').name).toBe(name);
+      }
+    });
+
     it('sends a fresh GUID as client-request-id when the caller sent none or a non-GUID', async () => {
       await mutate();
       await mutate(undefined, { authorization: AUTHORIZATION, 'client-request-id': 'not-a-guid' });
@@ -205,6 +218,36 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
         ['input', 'connectorGroup', 'name'],
       ],
       [
+        'a name of 128 emoji and one letter (257 UTF-16 code units, 129 code points)',
+        { group: { name: `${ROCKET.repeat(128)}a` } },
+        ['input', 'connectorGroup', 'name'],
+      ],
+      [
+        'a name of 256 emoji (512 code units, 256 code points)',
+        { group: { name: ROCKET.repeat(256) } },
+        ['input', 'connectorGroup', 'name'],
+      ],
+      [
+        'a name with a lone surrogate',
+        { group: { name: 'West \uD800 Europe' } },
+        ['input', 'connectorGroup', 'name'],
+      ],
+      [
+        'an application id with a lone surrogate',
+        { applicationId: `${APPLICATION_ID.slice(0, -1)}\uDC00` },
+        ['input', 'applicationId'],
+      ],
+      [
+        'a connector id with a lone surrogate',
+        { connectorId: `\uD83D${CONNECTOR_ID}` },
+        ['input', 'connectorId'],
+      ],
+      [
+        'a group id with a lone surrogate',
+        { group: { id: `${GROUP_ID}\uDBFF` } },
+        ['input', 'connectorGroup', 'id'],
+      ],
+      [
         'UNKNOWN_FUTURE_VALUE as the region',
         { group: { region: 'UNKNOWN_FUTURE_VALUE' } },
         ['input', 'connectorGroup', 'region'],
@@ -238,6 +281,37 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
       expect(message).toBe(
         "connectorGroup.region UNKNOWN_FUTURE_VALUE is Graph's placeholder for regions this API does not know yet and cannot be written; use one of: NAM, EUR, AUS, ASIA, IND",
       );
+    });
+
+    it('says a lone surrogate is not well-formed Unicode and which one it is', async () => {
+      const { body, text } = await mutate({
+        input: { ...input, connectorGroup: { ...group, name: 'West\uDE00Europe' } },
+      });
+      expect(body.data?.addConnectorMemberOf?.userErrors).toEqual([
+        {
+          code: 'INVALID_INPUT',
+          message:
+            'connectorGroup.name must be well-formed Unicode: it contains a lone surrogate (U+DE00), half of a UTF-16 pair',
+          field: ['input', 'connectorGroup', 'name'],
+        },
+      ]);
+      // The answer itself stays well-formed: the message names the code unit, never echoes it.
+      expect(text).not.toMatch(/\\ud[89a-f]/i);
+      expect(upstream.requests).toHaveLength(0);
+    });
+
+    it('a lone surrogate in an enum variable: a GraphQL error, no upstream call', async () => {
+      const response = await send(
+        graphqlBody(MUTATION, {
+          input: { ...input, connectorGroup: { ...group, region: 'EUR\uD800' } },
+        }),
+        { authorization: AUTHORIZATION },
+      );
+      const body = (await response.json()) as GraphQLResponse;
+      expect(response.status).toBeLessThan(500);
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.message).toMatch(/ConnectorGroupRegion/);
+      expect(upstream.requests).toHaveLength(0);
     });
 
     it('reports every invalid field at once', async () => {

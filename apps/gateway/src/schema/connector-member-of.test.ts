@@ -115,6 +115,21 @@ describe('connectorMemberOf', () => {
     expect(upstream.requests).toHaveLength(0);
   });
 
+  it.each([
+    ['applicationId', { applicationId: `${APPLICATION_ID.slice(0, -1)}\uD800` }],
+    ['connectorId', { connectorId: `\uDFFF${CONNECTOR_ID.slice(1)}` }],
+  ])('a lone surrogate in %s: INVALID_INPUT naming it, no upstream call', async (name, change) => {
+    const body = await list({
+      applicationId: APPLICATION_ID,
+      connectorId: CONNECTOR_ID,
+      ...change,
+    });
+    expect(
+      body.data?.connectorMemberOf?.userErrors.map((error) => [error.code, error.field]),
+    ).toEqual([['INVALID_INPUT', [name]]]);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
   it('no bearer token: UNAUTHENTICATED, no upstream call', async () => {
     const body = await list(undefined, {});
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
