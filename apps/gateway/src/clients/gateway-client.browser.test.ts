@@ -1,19 +1,19 @@
 /**
  * Contract: the client is browser code. Bundled by esbuild for the browser platform from
- * `src/index.ts` (a `node:` import would fail the build), it runs in a real chromium (Debian's,
- * through playwright-core) against the real gateway in front of fake-graph: default `fetch`,
+ * `src/index.ts` (a `node:` import would fail the build), it runs in a real Chromium (the one
+ * `launchChromium` finds, through playwright-core) against the real gateway in front of fake-graph: default `fetch`,
  * Web Crypto's `randomUUID`, the exact document text and typed results, with nothing else loaded.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SEED } from '@connectors/domain';
 import type { GatewayResult } from '@connectors/gateway-client';
 import { build, type Metafile } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessGateway, startInProcessGateway } from '../../test/in-process-gateway.ts';
+import { launchChromium } from '../graphiql/launch-chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 // The client package's folder, found through its export as a frontend's bundler finds it.
 const packageDir = fileURLToPath(new URL('..', import.meta.resolve('@connectors/gateway-client')));
 const APPLICATION_ID = SEED.applicationId;
@@ -59,17 +59,12 @@ describe('the client in chromium', () => {
   let browser: Browser;
   let code: string;
 
+  // The first run on a machine may unpack the bundled Chromium (209 MB) before launching it.
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-    }
     code = (await bundle()).code;
     gateway = await startInProcessGateway();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-  });
+    browser = await launchChromium('gateway-client browser test');
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await gateway?.close();

@@ -12,47 +12,20 @@
 import { mkdirSync } from 'node:fs';
 import { SEED } from '@connectors/domain';
 import { type RunningFakeGraph, startFakeGraph } from '@connectors/fake-graph';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from '../../test/gateway-harness.ts';
-import { findChromium } from './chromium-executable.ts';
 import { GRAPHIQL_GRAPH_ADD } from './graphiql.ts';
+import { launchChromium } from './launch-chromium.ts';
 
 const ARTIFACTS = new URL('../../artifacts/', import.meta.url);
 // GraphiQL loads, and each run answers, well within this on a busy machine; polled, never slept.
 const UI_BOUND_MS = 15_000;
 
-/** The test's environment without unset entries, as playwright's `env` option takes it. */
-function definedEnv(): Record<string, string> {
-  return Object.fromEntries(
-    // biome-ignore lint/style/noProcessEnv: the browser inherits this test's environment (DISPLAY, HOME, TMPDIR), plus the bundled libraries' path.
-    Object.entries(process.env).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined,
-    ),
-  );
-}
-
 let browser: Browser;
 // The first run on a machine may unpack the bundled Chromium (209 MB) before launching it.
 beforeAll(async () => {
-  const found = await findChromium();
-  console.info(`GraphiQL browser test: ${found.executablePath} (from ${found.source})`);
-  browser = await chromium.launch({
-    executablePath: found.executablePath,
-    env: { ...definedEnv(), ...found.env },
-    // Not @sparticuz/chromium's recommended `args`: those are for AWS Lambda (single-process,
-    // web security off); measured here, its build runs with the same flags as Debian's.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium('GraphiQL browser test');
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
