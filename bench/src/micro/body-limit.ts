@@ -19,7 +19,6 @@
  * only. Prints one line per target; decided figures are recorded in apps/gateway/README.md.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +30,7 @@ import { buildBundles, gatewayBuild, SERVE_BUNDLE } from '../bundles.ts';
 import { ChildProcesses } from '../child-processes.ts';
 import { detectCpuPinning } from '../cpu-pinning.ts';
 import { childEnv } from '../env.ts';
+import { freePort } from '../free-port.ts';
 import { LoadGenerator } from '../load-generator.ts';
 import { clockTicksPerSecond, sampleProcess } from '../process-metrics.ts';
 import { type ServerProcess, startServerProcess } from '../server-process.ts';
@@ -210,22 +210,6 @@ async function check(server: ServerProcess): Promise<void> {
   if (tooLarge.statusCode !== 413) {
     throw new Error(`${server.name}: a 200 KiB body answered ${tooLarge.statusCode}, not 413`);
   }
-}
-
-/** A free port (the gateway takes `PORT`, it does not print one). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 const children = new ChildProcesses();

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gatewayBuild } from '../bundles.ts';
 import type { ChildProcesses } from '../child-processes.ts';
 import type { CpuPinning } from '../cpu-pinning.ts';
 import { childEnv } from '../env.ts';
+import { freePort } from '../free-port.ts';
 import { type ServerProcess, startServerProcess } from '../server-process.ts';
 
 /**
@@ -23,25 +23,6 @@ const GATEWAY_MAIN = resolveGatewayMain();
 /** Why the gateway cannot be benchmarked in this checkout, or `null` when it can. */
 export function gatewayUnavailableReason(): string | null {
   return GATEWAY_MAIN === undefined ? '@connectors/gateway/main does not resolve' : null;
-}
-
-/**
- * A port free right now. The gateway takes `PORT` rather than printing what it bound, so the OS
- * picks one here; the short gap before the gateway binds it is harmless on loopback.
- */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**

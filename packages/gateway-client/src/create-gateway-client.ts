@@ -156,28 +156,17 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         call,
       ),
     connectorMemberOf: (variables, call) =>
-      execute(
-        connectorMemberOfOperation,
-        variables,
-        'connectorMemberOf',
-        (payload) =>
-          Array.isArray(payload.connectorGroups)
-            ? { connectorGroups: payload.connectorGroups as ConnectorGroup[] }
-            : undefined,
-        call,
-      ),
+      execute(connectorMemberOfOperation, variables, 'connectorMemberOf', groupsList, call),
     connectorGroups: (variables = {}, call) =>
-      execute(
-        connectorGroupsOperation,
-        variables,
-        'connectorGroups',
-        (payload) =>
-          Array.isArray(payload.connectorGroups)
-            ? { connectorGroups: payload.connectorGroups as ConnectorGroup[] }
-            : undefined,
-        call,
-      ),
+      execute(connectorGroupsOperation, variables, 'connectorGroups', groupsList, call),
   };
+}
+
+/** A payload's `connectorGroups`, when it is a list: what both list operations answer. */
+function groupsList(payload: Record<string, unknown>) {
+  return Array.isArray(payload.connectorGroups)
+    ? { connectorGroups: payload.connectorGroups as ConnectorGroup[] }
+    : undefined;
 }
 
 function isPresent(value: unknown): boolean {
