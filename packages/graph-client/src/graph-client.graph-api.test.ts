@@ -11,20 +11,11 @@ import {
   ValidationError,
 } from '@connectors/domain';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../test/manual-clock.ts';
+import { describe, expect, it } from 'vitest';
+import { clientFixture } from '../test/client-fixture.ts';
 import { addParsed } from '../test/parsed-add.ts';
-import {
-  type RecordedRequest,
-  type ScriptedReply,
-  startScriptedUpstream,
-} from '../test/scripted-upstream.ts';
-import {
-  GraphClient,
-  type GraphClientOptions,
-  type ListConnectorGroupsRequest,
-} from './graph-client.ts';
-import type { UpstreamCallEvent } from './upstream-call-event.ts';
+import type { RecordedRequest, ScriptedReply } from '../test/scripted-upstream.ts';
+import { GraphClient, type ListConnectorGroupsRequest } from './graph-client.ts';
 
 const APPLICATION_ID = SEED.applicationId;
 const CONNECTOR_ID = SEED.connectorId;
@@ -68,30 +59,7 @@ function envelope(code: string, message: string) {
   return graphErrorEnvelope(code, message, { requestId: 'req-err' });
 }
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function upstream(script: Parameters<typeof startScriptedUpstream>[0]) {
-  const server = await startScriptedUpstream(script);
-  cleanups.push(server.close);
-  return server;
-}
-
-function client(server: { origin: string }, options: Partial<GraphClientOptions> = {}) {
-  const events: UpstreamCallEvent[] = [];
-  const manual = manualClock();
-  const graph = new GraphClient({
-    baseUrl: `${server.origin}/beta`,
-    api: 'graph',
-    clock: manual.clock,
-    onUpstreamCall: (event) => events.push(event),
-    ...options,
-  });
-  cleanups.push(() => graph.close());
-  return { graph, events, sleeps: manual.sleeps };
-}
+const { upstream, client } = clientFixture({ basePath: '/beta', api: 'graph' });
 
 // Parsed by the domain first, as the gateway does (the client takes only parsed values).
 function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {

@@ -9,7 +9,8 @@ import {
   ValidationError,
 } from '@connectors/domain';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { clientFixture } from '../test/client-fixture.ts';
 import { MANUAL_CLOCK_START, manualClock } from '../test/manual-clock.ts';
 import { addParsed } from '../test/parsed-add.ts';
 import {
@@ -18,7 +19,7 @@ import {
   type ScriptedUpstream,
   startScriptedUpstream,
 } from '../test/scripted-upstream.ts';
-import { GraphClient, type GraphClientOptions } from './graph-client.ts';
+import { GraphClient } from './graph-client.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 
 const APPLICATION_ID = SEED.applicationId;
@@ -48,29 +49,7 @@ const duplicate: ScriptedReply = {
   body: envelope(GRAPH_ERROR_CODES.badRequest, DUPLICATE_REFERENCE_MESSAGE, 'req-dup'),
 };
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function upstream(script: Parameters<typeof startScriptedUpstream>[0]) {
-  const server = await startScriptedUpstream(script);
-  cleanups.push(server.close);
-  return server;
-}
-
-function client(server: { origin: string }, options: Partial<GraphClientOptions> = {}) {
-  const events: UpstreamCallEvent[] = [];
-  const manual = manualClock();
-  const graph = new GraphClient({
-    baseUrl: `${server.origin}/v1.0`,
-    clock: manual.clock,
-    onUpstreamCall: (event) => events.push(event),
-    ...options,
-  });
-  cleanups.push(() => graph.close());
-  return { graph, events, sleeps: manual.sleeps };
-}
+const { upstream, client, onCleanup } = clientFixture({ basePath: '/v1.0' });
 
 // Parsed by the domain first, as the gateway does (the client takes only parsed values).
 function add(graph: GraphClient, overrides: Record<string, unknown> = {}) {
@@ -527,7 +506,7 @@ describe('GraphClient.addConnectorMemberOf: retries', () => {
       { status: 204 },
     ]);
     const graph = new GraphClient({ baseUrl: `${server.origin}/v1.0` });
-    cleanups.push(() => graph.close());
+    onCleanup(() => graph.close());
 
     expect(await add(graph)).toMatchObject({ ok: true });
     expect(server.requests).toHaveLength(2);
@@ -581,7 +560,7 @@ describe('GraphClient.addConnectorMemberOf: no answer', () => {
       onSleep: async () => {
         if (server) return;
         server = await startScriptedUpstream([{ status: 204 }], port);
-        cleanups.push(server.close);
+        onCleanup(server.close);
       },
     });
     const events: UpstreamCallEvent[] = [];
@@ -590,7 +569,7 @@ describe('GraphClient.addConnectorMemberOf: no answer', () => {
       clock: manual.clock,
       onUpstreamCall: (event) => events.push(event),
     });
-    cleanups.push(() => graph.close());
+    onCleanup(() => graph.close());
 
     const result = await add(graph);
 
@@ -635,7 +614,7 @@ describe('GraphClient.addConnectorMemberOf: no answer', () => {
         throw new Error('metrics broke');
       },
     });
-    cleanups.push(() => graph.close());
+    onCleanup(() => graph.close());
 
     expect(await add(graph)).toMatchObject({ ok: true });
   });
