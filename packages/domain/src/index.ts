@@ -49,6 +49,17 @@ export {
 } from './graphql-enums.ts';
 // Ids, paths and the upstream: every id a parsed, branded DirectoryObjectId.
 export { DirectoryObjectId, isDirectoryObjectId } from './ids.ts';
+// Graph's JSON batching: the request and answer shapes, the move step.
+export {
+  BATCH_PATH,
+  BatchRequest,
+  BatchResponse,
+  BatchStepRequest,
+  BatchStepResponse,
+  batchStepHeader,
+  connectorMoveStep,
+  MAX_BATCH_STEPS,
+} from './json-batch.ts';
 export { parseNameEqualsFilter } from './odata-filter.ts';
 export { type ConnectorGroupFields, connectorGroupFields, toRestBody } from './rest-body.ts';
 export {

@@ -9,7 +9,9 @@ import {
 import { ConnectorGroupReference } from './connector-group-reference.ts';
 import { GraphErrorEnvelope } from './graph-error.ts';
 import { DirectoryObjectId, GUID_PATTERN_SOURCE } from './ids.ts';
+import { BATCH_PATH, BatchRequest, BatchResponse } from './json-batch.ts';
 import { FILTER_QUERY_KEY } from './odata-filter.ts';
+import { batchPathItem } from './openapi-batch.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -252,6 +254,7 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      [BATCH_PATH]: batchPathItem(errorResponse, readErrors),
       '/onPremisesPublishingProfiles/applicationProxy/connectorGroups': {
         servers: DOCUMENTED_SERVERS,
         get: {
@@ -304,6 +307,8 @@ export function buildOpenApiDocument(): JsonSchema {
         ListedConnectorGroup: jsonSchema(ListedConnectorGroupResponse),
         ConnectorGroupList: collectionOf('ListedConnectorGroup'),
         GraphError: jsonSchema(GraphErrorEnvelope),
+        BatchRequest: jsonSchema(BatchRequest),
+        BatchResponse: jsonSchema(BatchResponse),
       },
     },
   };
