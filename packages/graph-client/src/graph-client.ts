@@ -11,6 +11,11 @@ import {
   type ListConnectorMemberOfRequest,
   listConnectorMemberOf,
 } from './operations/member-of.ts';
+import {
+  type MoveConnectorsBatchRequest,
+  type MoveConnectorsBatchResult,
+  moveConnectorsBatch,
+} from './operations/move-connectors.ts';
 import type { OperationContext } from './operations/operation-context.ts';
 import type { AddMemberOfResult, ListConnectorGroupsResult, ListMemberOfResult } from './result.ts';
 import { DEFAULT_BACKOFF_BASE_MS } from './retry-policy.ts';
@@ -23,6 +28,13 @@ export type {
   AddConnectorMemberOfRequest,
   ListConnectorMemberOfRequest,
 } from './operations/member-of.ts';
+export type {
+  ConnectorMove,
+  ConnectorMoveResult,
+  MoveConnectorsBatchRequest,
+  MoveConnectorsBatchResult,
+  MoveConnectorsBatchSuccess,
+} from './operations/move-connectors.ts';
 
 /** How a {@link GraphClient} is built. Defaults match docs/rest-upstream.md. */
 export interface GraphClientOptions {
@@ -132,6 +144,20 @@ export class GraphClient {
     const caller = callerFrom(request);
     const query = request.name === undefined ? {} : { name: request.name };
     return listConnectorGroups(this.#context, query, 'listConnectorGroups', caller);
+  }
+
+  /**
+   * Moves up to 20 connectors into one existing group in one JSON batch (`POST {base}/$batch`,
+   * docs/rest-upstream.md): independent steps, each Graph's documented reference POST with its
+   * own `client-request-id`, each answered on its own and read into the result a single add
+   * gives. Steps answered 429 or 503 are NOT re-sent here: which to re-send, and when, is the
+   * caller's schedule (each result carries its step's `retryAfterMs`). The `$batch` POST itself
+   * is retried as any POST is: only when it was not run at all.
+   * @throws {RangeError} for no move, more than 20, or a connector named twice
+   * @throws {TypeError} when `authorization` is empty
+   */
+  moveConnectorsBatch(request: MoveConnectorsBatchRequest): Promise<MoveConnectorsBatchResult> {
+    return moveConnectorsBatch(this.#context, request);
   }
 
   /** Closes the pool's connections once requests in flight are done. */
