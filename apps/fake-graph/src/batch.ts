@@ -84,11 +84,28 @@ export async function runBatch(
     responses.push({
       id: step.id,
       status: reply.status,
-      headers: reply.headers,
+      headers: graphHeaderNames(reply.headers),
       ...(reply.body === undefined ? {} : { body: reply.body }),
     });
   }
   return { responses };
+}
+
+// Graph writes a step's headers as its services send them: `Content-Type`, `Retry-After`, and
+// its own `request-id` and `client-request-id` in lower case. node hands every name lowercased.
+const GRAPH_HEADER_NAMES: Readonly<Record<string, string>> = {
+  'content-type': 'Content-Type',
+  'retry-after': 'Retry-After',
+  location: 'Location',
+  allow: 'Allow',
+  'www-authenticate': 'WWW-Authenticate',
+};
+
+function graphHeaderNames(headers: Record<string, string>): Record<string, string> {
+  const named: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers))
+    named[GRAPH_HEADER_NAMES[name] ?? name] = value;
+  return named;
 }
 
 function isSuccess(status: number | undefined): boolean {
