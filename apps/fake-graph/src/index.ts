@@ -3,3 +3,4 @@
 // The app itself starts from `@connectors/fake-graph/main`.
 export { PROVIDER_STATES, providerStateSetups, resetProviderState } from './provider-states.ts';
 export { type RunningFakeGraph, startFakeGraph } from './start.ts';
+export { everyNthWrite, type WriteThrottle, writeQuota } from './write-throttle.ts';
