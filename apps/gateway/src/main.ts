@@ -7,6 +7,7 @@ import { createHealthState } from './health/health.ts';
 import { createGatewayServer, serverLimits } from './http/gateway-server.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { logUnknownEnumValues } from './observability/unknown-enum-values.ts';
 import { InvalidTrustedDocumentError } from './trusted-documents/trusted-documents.ts';
 
 const env = loadEnvOrExit(loadEnv);
@@ -14,6 +15,8 @@ const env = loadEnvOrExit(loadEnv);
 const destination = pino.destination({ dest: 1, sync: false });
 const logger = createLogger({ level: env.LOG_LEVEL, destination });
 const metrics = createMetrics({ defaultMetrics: true });
+// Per process: the domain's read schemas are shared module constants (issue 16).
+logUnknownEnumValues(logger);
 const client = new GraphClient({
   baseUrl: env.UPSTREAM_URL,
   api: env.UPSTREAM_API,

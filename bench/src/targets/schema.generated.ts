@@ -56,10 +56,12 @@ export type ConnectorGroup = {
   region: ConnectorGroupRegion;
 };
 
-/** The kind of connector group. Graph defines one today. */
+/** The kind of connector group. Graph defines one today; UNKNOWN_FUTURE_VALUE is read-only. */
 export type ConnectorGroupType =
   /** A group of Microsoft Entra application proxy connectors. */
-  | 'APPLICATION_PROXY';
+  | 'APPLICATION_PROXY'
+  /** Graph's placeholder for a kind this API does not know yet. Returned when reading; refused as input (INVALID_INPUT). */
+  | 'UNKNOWN_FUTURE_VALUE';
 
 /** The region a connector group's traffic is served from. UNKNOWN_FUTURE_VALUE is read-only. */
 export type ConnectorGroupRegion =

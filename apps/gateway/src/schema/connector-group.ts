@@ -36,9 +36,12 @@ function enumValues<K extends string>(
 /** `ConnectorGroupType`: APPLICATION_PROXY <-> REST `applicationProxy`. */
 export const ConnectorGroupTypeEnum = new GraphQLEnumType({
   name: 'ConnectorGroupType',
-  description: 'The kind of connector group. Graph defines one today.',
+  description:
+    'The kind of connector group. Graph defines one today; UNKNOWN_FUTURE_VALUE is read-only.',
   values: enumValues(GRAPHQL_TO_REST_TYPE, {
     APPLICATION_PROXY: 'A group of Microsoft Entra application proxy connectors.',
+    UNKNOWN_FUTURE_VALUE:
+      "Graph's placeholder for a kind this API does not know yet. Returned when reading; refused as input (INVALID_INPUT).",
   } satisfies Record<GraphQLConnectorGroupType, string>),
 });
 

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { gatewaySchema, printGatewaySchema } from './schema.ts';
 
 // docs/graphql-api.md, verbatim: the contract this schema may grow from but not change.
+// ConnectorGroupType's UNKNOWN_FUTURE_VALUE: API.md section 8, enums read from Graph (issue 16).
 const CONTRACT_SDL = `
 type Mutation {
   """Adds a connector to a connector group (REST: POST .../members/{connectorId}/memberOf/$ref)."""
@@ -32,7 +33,7 @@ input ConnectorGroupInput {
   name: String!
   region: ConnectorGroupRegion!
 }
-enum ConnectorGroupType { APPLICATION_PROXY }
+enum ConnectorGroupType { APPLICATION_PROXY UNKNOWN_FUTURE_VALUE }
 enum ConnectorGroupRegion { NAM EUR AUS ASIA IND UNKNOWN_FUTURE_VALUE }
 type ConnectorGroup {
   id: ID

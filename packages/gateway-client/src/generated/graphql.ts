@@ -43,10 +43,12 @@ export type ConnectorGroupRegion =
   /** Graph's placeholder for a region this API does not know yet. Returned when reading; refused as input (INVALID_INPUT). */
   | 'UNKNOWN_FUTURE_VALUE';
 
-/** The kind of connector group. Graph defines one today. */
+/** The kind of connector group. Graph defines one today; UNKNOWN_FUTURE_VALUE is read-only. */
 export type ConnectorGroupType =
   /** A group of Microsoft Entra application proxy connectors. */
-  | 'APPLICATION_PROXY';
+  | 'APPLICATION_PROXY'
+  /** Graph's placeholder for a kind this API does not know yet. Returned when reading; refused as input (INVALID_INPUT). */
+  | 'UNKNOWN_FUTURE_VALUE';
 
 /** Why an operation could not be done as asked; the caller can fix each one. */
 export type UserErrorCode =
