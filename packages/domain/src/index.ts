@@ -32,6 +32,7 @@ export {
   ListedConnectorGroup,
 } from './connector-group-list.ts';
 export { connectorGroupReference } from './connector-group-reference.ts';
+export { MAX_CONNECTORS_PER_MOVE, MoveConnectorsRequest } from './connector-move.ts';
 export {
   type ConnectorsQuery,
   connectorGroupMembersPath,
@@ -67,7 +68,7 @@ export {
 } from './graphql-enums.ts';
 // Ids, paths and the upstream: every id a parsed, branded DirectoryObjectId.
 export { DirectoryObjectId, isDirectoryObjectId } from './ids.ts';
-// Graph's JSON batching: the request and answer shapes, the move step.
+// A bulk move of connectors, and Graph's JSON batching: the request and answer shapes, the move step.
 export {
   BATCH_PATH,
   BatchRequest,
