@@ -2,6 +2,11 @@ import { parseUpstreamBase, UpstreamApi } from '@connectors/domain';
 import { callerFrom } from './caller.ts';
 import { type Clock, systemClock } from './clock.ts';
 import {
+  type MoveConnectorsRequest,
+  type MoveConnectorsResult,
+  moveConnectors,
+} from './operations/bulk-move.ts';
+import {
   type ListConnectorGroupsRequest,
   listConnectorGroups,
 } from './operations/connector-groups.ts';
@@ -23,6 +28,11 @@ import { Upstream } from './upstream.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 
 export type { CallerOptions } from './caller.ts';
+export type {
+  ConnectorMoveOutcome,
+  MoveConnectorsRequest,
+  MoveConnectorsResult,
+} from './operations/bulk-move.ts';
 export type { ListConnectorGroupsRequest } from './operations/connector-groups.ts';
 export type {
   AddConnectorMemberOfRequest,
@@ -158,6 +168,18 @@ export class GraphClient {
    */
   moveConnectorsBatch(request: MoveConnectorsBatchRequest): Promise<MoveConnectorsBatchResult> {
     return moveConnectorsBatch(this.#context, request);
+  }
+
+  /**
+   * Moves 1 to 100 connectors into one existing group (docs/rest-upstream.md, "Bulk moves"):
+   * `$batch` calls of up to 20 independent steps, then only the steps answered 429 or 503
+   * re-sent together after the largest `Retry-After`, within `budgetMs` and a bounded number
+   * of rounds. Never rejects for what the upstream did: every connector gets its own outcome.
+   * @throws {RangeError} for no connector, more than 100, or one named twice
+   * @throws {TypeError} when `authorization` is empty
+   */
+  moveConnectors(request: MoveConnectorsRequest): Promise<MoveConnectorsResult> {
+    return moveConnectors(this.#context, request);
   }
 
   /** Closes the pool's connections once requests in flight are done. */
