@@ -1,9 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { graphErrorEnvelope, toRestBody } from '@connectors/domain';
 import { nestedBatchError, parseBatch, runBatch } from './batch.ts';
 import { serviceOrigin } from './connector-group-reference.ts';
-import { parseConnectorGroupsQuery, refuseQueryOptions } from './connector-groups-query.ts';
+import {
+  GROUPS_LIST,
+  parseConnectorGroupsQuery,
+  refuseQueryOptions,
+} from './connector-groups-query.ts';
+import {
+  type Answer,
+  createGroup,
+  getConnector,
+  listConnectors,
+  listGroupMembers,
+} from './connector-routes.ts';
 import { type Controls, createControls } from './controls.ts';
 import { type ApiReply, type ApiRequest, newReply } from './exchange.ts';
 import { FAKE_GRAPH_ERROR_CODES, GraphHttpError } from './graph-http-error.ts';
@@ -17,7 +28,9 @@ import {
   removeMemberOf,
 } from './member-of.ts';
 import { parseMemberOfBody, parseReferenceBody } from './member-of-body.ts';
+import { nextLink } from './paging.ts';
 import { matchRoute, methodNotAllowed } from './routes.ts';
+import { incoming, writeReply } from './socket-exchange.ts';
 import type { Store, StoredGroup } from './store.ts';
 
 /** What {@link createApp} needs. */
@@ -29,9 +42,7 @@ export interface AppDeps {
 }
 
 export { API_VERSIONS } from './routes.ts';
-
-/** Largest request body read: a connectorGroup is a few hundred bytes. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './socket-exchange.ts';
 
 // Graph sends client-request-id back as given; anything longer than a GUID-ish id is not echoed.
 const MAX_CLIENT_REQUEST_ID_LENGTH = 128;
@@ -99,9 +110,21 @@ export function createApp(deps: AppDeps): Server {
         return sendEmpty(res, 204);
       }
       case 'listGroups': {
-        const query = parseConnectorGroupsQuery(url.searchParams);
-        return sendCollection(res, profileContext, deps.store.listGroups(query));
+        const { page: pageRequest, ...filter } = parseConnectorGroupsQuery(url.searchParams);
+        const page = deps.store.listGroupsPage(filter, pageRequest);
+        const link =
+          page.next === undefined ? undefined : nextLink(url, base, GROUPS_LIST, page.next);
+        return sendCollection(res, profileContext, page.items, link);
       }
+      case 'createGroup':
+        refuseQueryOptions(url.searchParams);
+        return sendAnswer(res, createGroup(deps.store, await readBody(req)));
+      case 'listGroupMembers':
+        return sendAnswer(res, listGroupMembers(deps.store, route.groupId, { url, base }));
+      case 'listConnectors':
+        return sendAnswer(res, listConnectors(deps.store, { url, base }));
+      case 'getConnector':
+        return sendAnswer(res, getConnector(deps.store, route.connectorId, { url, base }));
       case 'getGroup': {
         refuseQueryOptions(url.searchParams);
         const group = getConnectorGroup(deps.store, route.groupId);
@@ -158,24 +181,6 @@ export function createApp(deps: AppDeps): Server {
         res.destroy();
       });
   });
-}
-
-function incoming(req: IncomingMessage): ApiRequest {
-  return {
-    method: req.method,
-    url: req.url ?? '/',
-    headers: req.headers,
-    readBody: () => readSocketBody(req),
-  };
-}
-
-function writeReply(res: ServerResponse, reply: ApiReply): void {
-  const text = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-  res.writeHead(reply.status, {
-    ...reply.headers,
-    ...(text === undefined ? {} : { 'content-length': Buffer.byteLength(text) }),
-  });
-  res.end(text);
 }
 
 interface RequestIds {
@@ -239,46 +244,28 @@ function readBody(req: ApiRequest): Promise<string> {
   return req.readBody();
 }
 
-function readSocketBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) {
-        chunks.push(chunk);
-        return;
-      }
-      // Answer now; the rest of the body keeps flowing into this listener and is dropped.
-      tooLarge = true;
-      chunks.length = 0;
-      reject(
-        new GraphHttpError(
-          413,
-          FAKE_GRAPH_ERROR_CODES.requestTooLarge,
-          `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-          { connection: 'close' },
-        ),
-      );
-    });
-    req.on('end', () => {
-      if (!tooLarge) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
-}
-
 function sendJson(res: ApiReply, status: number, body: unknown): void {
   res.status = status;
   res.headers['content-type'] = 'application/json';
   res.body = body;
 }
 
-function sendCollection(res: ApiReply, context: string, groups: StoredGroup[]): void {
+function sendCollection(
+  res: ApiReply,
+  context: string,
+  groups: StoredGroup[],
+  link?: string,
+): void {
   // The domain's representation, `@odata.type` first: the same builder as the client's body.
-  sendJson(res, 200, { '@odata.context': context, value: groups.map(toRestBody) });
+  sendJson(res, 200, {
+    '@odata.context': context,
+    ...(link === undefined ? {} : { '@odata.nextLink': link }),
+    value: groups.map(toRestBody),
+  });
+}
+
+function sendAnswer(res: ApiReply, answer: Answer): void {
+  sendJson(res, answer.status, answer.body);
 }
 
 function sendEmpty(res: ApiReply, status: number): void {

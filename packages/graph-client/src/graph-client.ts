@@ -11,6 +11,14 @@ import {
   listConnectorGroups,
 } from './operations/connector-groups.ts';
 import {
+  type CreateConnectorGroupCall,
+  createConnectorGroup,
+  type GetConnectorGroupRequest,
+  getConnectorGroup,
+  type ListConnectorsRequest,
+  listConnectors,
+} from './operations/connectors.ts';
+import {
   type AddConnectorMemberOfRequest,
   addConnectorMemberOf,
   type ListConnectorMemberOfRequest,
@@ -22,7 +30,14 @@ import {
   moveConnectorsBatch,
 } from './operations/move-connectors.ts';
 import type { OperationContext } from './operations/operation-context.ts';
-import type { AddMemberOfResult, ListConnectorGroupsResult, ListMemberOfResult } from './result.ts';
+import type {
+  AddMemberOfResult,
+  ConnectorGroupResult,
+  CreateConnectorGroupResult,
+  ListConnectorGroupsResult,
+  ListConnectorsResult,
+  ListMemberOfResult,
+} from './result.ts';
 import { DEFAULT_BACKOFF_BASE_MS } from './retry-policy.ts';
 import { Upstream } from './upstream.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
@@ -34,6 +49,11 @@ export type {
   MoveConnectorsResult,
 } from './operations/bulk-move.ts';
 export type { ListConnectorGroupsRequest } from './operations/connector-groups.ts';
+export type {
+  CreateConnectorGroupCall,
+  GetConnectorGroupRequest,
+  ListConnectorsRequest,
+} from './operations/connectors.ts';
 export type {
   AddConnectorMemberOfRequest,
   ListConnectorMemberOfRequest,
@@ -180,6 +200,32 @@ export class GraphClient {
    */
   moveConnectors(request: MoveConnectorsRequest): Promise<MoveConnectorsResult> {
     return moveConnectors(this.#context, request);
+  }
+
+  /**
+   * A page of connectors with their groups (`$expand=memberOf`): one upstream call per page,
+   * whatever its size. Graph beta's documented routes under both profiles (the seed documents
+   * none). Retried as a read.
+   * @throws {TypeError} when `authorization` is empty
+   */
+  listConnectors(request: ListConnectorsRequest): Promise<ListConnectorsResult> {
+    return listConnectors(this.#context, request);
+  }
+
+  /**
+   * `GET .../connectorGroups/{id}`: one group as the upstream has it. Retried as a read.
+   * @throws {TypeError} when `authorization` is empty
+   */
+  getConnectorGroup(request: GetConnectorGroupRequest): Promise<ConnectorGroupResult> {
+    return getConnectorGroup(this.#context, request);
+  }
+
+  /**
+   * `POST .../connectorGroups`: a new group, as created (with its id). Retried as a write.
+   * @throws {TypeError} when `authorization` is empty
+   */
+  createConnectorGroup(request: CreateConnectorGroupCall): Promise<CreateConnectorGroupResult> {
+    return createConnectorGroup(this.#context, request);
   }
 
   /** Closes the pool's connections once requests in flight are done. */

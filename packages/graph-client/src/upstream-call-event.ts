@@ -13,6 +13,9 @@ export interface UpstreamCallEvent {
     | 'listConnectorMemberOf'
     | 'listConnectorGroups'
     | 'lookupConnectorGroup'
+    | 'listConnectors'
+    | 'getConnectorGroup'
+    | 'createConnectorGroup'
     // One `$batch` POST of up to 20 connector moves (its steps are not events of their own).
     | 'moveConnectorsBatch';
   /** 1 for the first attempt, 2 for the first retry, and so on. */
