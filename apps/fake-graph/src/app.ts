@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps): Server {
       case 'batch': {
         if (req.inBatch) throw nestedBatchError();
         const batch = parseBatch(await readBody(req));
-        return sendJson(res, 200, await runBatch(batch, req, version, handle));
+        return sendJson(res, 200, await runBatch(batch, req, version, handleStep));
       }
       case 'seedList': {
         const groups = listMemberOf(deps.store, route.applicationId, route.connectorId);
@@ -163,6 +163,15 @@ export function createApp(deps: AppDeps): Server {
       }
     }
     return res;
+  }
+
+  // A batch step: handled as a request of its own, with a line of its own (at debug level).
+  async function handleStep(req: ApiRequest): Promise<ApiReply> {
+    const reply = await handle(req);
+    logger.debug(
+      `step ${req.method} ${req.url} ${reply.status} request-id=${reply.headers['request-id']}`,
+    );
+    return reply;
   }
 
   return createServer((req, res) => {

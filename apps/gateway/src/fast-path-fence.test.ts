@@ -27,6 +27,8 @@ const deps = (production: boolean) => ({
     addConnectorMemberOf: () => Promise.reject(new Error('not called')),
     listConnectorMemberOf: () => Promise.reject(new Error('not called')),
     listConnectorGroups: () => Promise.reject(new Error('not called')),
+    getConnectorGroup: () => Promise.reject(new Error('not called')),
+    moveConnectors: () => Promise.reject(new Error('not called')),
   },
   logger,
   metrics: createMetrics(),

@@ -121,11 +121,12 @@ export class GraphClient {
     const url = new URL(base);
     const api = UpstreamApi.safeParse(options.api ?? 'seed');
     if (!api.success) throw new RangeError(`api must be seed or graph, got ${String(options.api)}`);
+    const retryBudgetMs = integerAtLeast('retryBudgetMs', options.retryBudgetMs ?? 10_000, 0);
     const upstream = new Upstream({
       origin: url.origin,
       timeoutMs: integerAtLeast('timeoutMs', options.timeoutMs ?? 10_000, 1),
       maxRetries: integerAtLeast('maxRetries', options.maxRetries ?? 3, 0),
-      retryBudgetMs: integerAtLeast('retryBudgetMs', options.retryBudgetMs ?? 10_000, 0),
+      retryBudgetMs,
       backoffBaseMs: integerAtLeast(
         'backoffBaseMs',
         options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
@@ -135,7 +136,13 @@ export class GraphClient {
       clock: options.clock ?? systemClock,
       onUpstreamCall: options.onUpstreamCall,
     });
-    this.#context = { upstream, api: api.data, base, basePath: url.pathname.replace(/\/+$/, '') };
+    this.#context = {
+      upstream,
+      api: api.data,
+      base,
+      basePath: url.pathname.replace(/\/+$/, ''),
+      retryBudgetMs,
+    };
   }
 
   /**

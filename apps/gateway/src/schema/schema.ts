@@ -2,6 +2,7 @@ import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql';
 import { addConnectorMemberOfField } from './add-connector-member-of.ts';
 import { connectorGroupsField } from './connector-groups.ts';
 import { connectorMemberOfField } from './connector-member-of.ts';
+import { moveConnectorsField } from './move-connectors.ts';
 
 /**
  * The gateway's schema, built code-first with graphql-js: the enums are generated from the
@@ -20,7 +21,10 @@ export const gatewaySchema = new GraphQLSchema({
     name: 'Mutation',
     description:
       'Changes; each field is one upstream REST write, retried only when that is safe (under UPSTREAM_API=graph, an add by name first looks the group up).',
-    fields: { addConnectorMemberOf: addConnectorMemberOfField },
+    fields: {
+      addConnectorMemberOf: addConnectorMemberOfField,
+      moveConnectors: moveConnectorsField,
+    },
   }),
 });
 

@@ -247,6 +247,8 @@ describe('trusted documents compiled at start', () => {
       addConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorGroups: () => Promise.reject(new Error('not called')),
+      getConnectorGroup: () => Promise.reject(new Error('not called')),
+      moveConnectors: () => Promise.reject(new Error('not called')),
     },
     logger: createLogger({ level: 'silent' }),
     metrics: createMetrics(),

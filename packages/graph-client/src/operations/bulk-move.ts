@@ -18,16 +18,13 @@ import type { OperationContext } from './operation-context.ts';
  */
 export const MAX_MOVE_ROUNDS = 8;
 
-/** Time a bulk move may spend waiting to re-send, from its start, unless the caller says. */
-export const DEFAULT_MOVE_BUDGET_MS = 10_000;
-
 /** Moving 1 to {@link MAX_CONNECTORS_PER_MOVE} distinct connectors into one existing group. */
 export type MoveConnectorsRequest = {
   connectorGroup: ConnectorGroup & { id: DirectoryObjectId };
   connectorIds: readonly DirectoryObjectId[];
   /**
    * No re-send waits past this many ms after the call began; a step still throttled then comes
-   * back `rateLimited` with its `retryAfterSeconds`. Default {@link DEFAULT_MOVE_BUDGET_MS}.
+   * back `rateLimited` with its `retryAfterSeconds`. Default: the client's `retryBudgetMs`.
    */
   budgetMs?: number;
 } & CallerOptions;
@@ -119,7 +116,7 @@ export async function moveConnectors(
     throw new RangeError('a bulk move names each connector once: a connector is named twice');
   }
   const caller = callerFrom(request);
-  const budgetMs = request.budgetMs ?? DEFAULT_MOVE_BUDGET_MS;
+  const budgetMs = request.budgetMs ?? context.retryBudgetMs;
   const { clock } = context.upstream;
   const startedAt = clock.now();
   const outcomes: ConnectorMoveOutcome[] = new Array(connectorIds.length);
