@@ -9,7 +9,12 @@ import type { RequestTrace } from './observability/request-trace.ts';
 /** What the resolvers need of the REST client: its calls, nothing of its lifecycle. */
 export type UpstreamClient = Pick<
   GraphClient,
-  'addConnectorMemberOf' | 'listConnectorMemberOf' | 'listConnectorGroups'
+  | 'addConnectorMemberOf'
+  | 'listConnectorMemberOf'
+  | 'listConnectorGroups'
+  | 'listConnectors'
+  | 'getConnectorGroup'
+  | 'createConnectorGroup'
 >;
 
 /** Reads one request header, as the Fetch API's `Headers.get` does (null when absent). */

@@ -1,4 +1,9 @@
 export { clientRequestIdFor } from './client-request-id.ts';
-export { GraphClient } from './graph-client.ts';
+export {
+  type CreateConnectorGroupCall,
+  type GetConnectorGroupRequest,
+  GraphClient,
+  type ListConnectorsRequest,
+} from './graph-client.ts';
 export type { GraphFailure } from './result.ts';
 export type { UpstreamCallEvent } from './upstream-call-event.ts';
