@@ -215,7 +215,7 @@ export type ConnectorGroupPayload = {
 export type Mutation = {
   /** Adds a connector to a connector group (REST: POST .../{connectorId}/memberOf/$ref). Under UPSTREAM_API=graph the group must exist: named by `id`, or found by its exact `name`. A connector is in one group at a time, so adding it to another moves it. Needs `Authorization: Bearer <token>`. */
   addConnectorMemberOf: AddConnectorMemberOfPayload;
-  /** Creates a connector group (REST: POST /onPremisesPublishingProfiles/applicationProxy/connectorGroups), under both upstream profiles. A name another group has is INVALID_INPUT on ["input","name"]. After UPSTREAM_TIMEOUT the group may exist: look for it with connectorGroups(name) before retrying. Needs `Authorization: Bearer <token>`. */
+  /** Creates a connector group (REST: POST /onPremisesPublishingProfiles/applicationProxy/connectorGroups), under both upstream profiles. A name another group has is INVALID_INPUT on ["input","name"]. After UPSTREAM_TIMEOUT the group may exist: look it up by name (Query.connectorGroups) before retrying. Needs `Authorization: Bearer <token>`. */
   createConnectorGroup: CreateConnectorGroupPayload;
 };
 
