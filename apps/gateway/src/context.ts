@@ -12,8 +12,10 @@ export type UpstreamClient = Pick<
   | 'addConnectorMemberOf'
   | 'listConnectorMemberOf'
   | 'listConnectorGroups'
-  // moveConnectors: the group read, then the bulk move.
+  | 'listConnectors'
   | 'getConnectorGroup'
+  | 'createConnectorGroup'
+  // moveConnectors: the group read, then the bulk move.
   | 'moveConnectors'
 >;
 

@@ -802,7 +802,9 @@ describe('the fast path against yoga alone, when a resolver has a bug', () => {
     addConnectorMemberOf: () => Promise.reject(new TypeError('bug: internal detail')),
     listConnectorMemberOf: () => Promise.reject(new TypeError('bug: internal detail')),
     listConnectorGroups: () => Promise.reject(new TypeError('bug: internal detail')),
+    listConnectors: () => Promise.reject(new TypeError('bug: internal detail')),
     getConnectorGroup: () => Promise.reject(new TypeError('bug: internal detail')),
+    createConnectorGroup: () => Promise.reject(new TypeError('bug: internal detail')),
     moveConnectors: () => Promise.reject(new TypeError('bug: internal detail')),
   };
 
@@ -879,7 +881,9 @@ describe('the fence', () => {
       addConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorGroups: () => Promise.reject(new Error('not called')),
+      listConnectors: () => Promise.reject(new Error('not called')),
       getConnectorGroup: () => Promise.reject(new Error('not called')),
+      createConnectorGroup: () => Promise.reject(new Error('not called')),
       moveConnectors: () => Promise.reject(new Error('not called')),
     },
     logger: createLogger({ level: 'silent' }),

@@ -2,6 +2,8 @@ import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql';
 import { addConnectorMemberOfField } from './add-connector-member-of.ts';
 import { connectorGroupsField } from './connector-groups.ts';
 import { connectorMemberOfField } from './connector-member-of.ts';
+import { connectorGroupField, connectorsField } from './connectors.ts';
+import { createConnectorGroupField } from './create-connector-group.ts';
 import { moveConnectorsField } from './move-connectors.ts';
 
 /**
@@ -15,7 +17,12 @@ export const gatewaySchema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
     description: 'Reads: what the upstream holds now.',
-    fields: { connectorMemberOf: connectorMemberOfField, connectorGroups: connectorGroupsField },
+    fields: {
+      connectorMemberOf: connectorMemberOfField,
+      connectorGroups: connectorGroupsField,
+      connectors: connectorsField,
+      connectorGroup: connectorGroupField,
+    },
   }),
   mutation: new GraphQLObjectType({
     name: 'Mutation',
@@ -23,6 +30,7 @@ export const gatewaySchema = new GraphQLSchema({
       'Changes; each field is one upstream REST write, retried only when that is safe (under UPSTREAM_API=graph, an add by name first looks the group up).',
     fields: {
       addConnectorMemberOf: addConnectorMemberOfField,
+      createConnectorGroup: createConnectorGroupField,
       moveConnectors: moveConnectorsField,
     },
   }),
