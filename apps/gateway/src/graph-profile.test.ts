@@ -137,23 +137,25 @@ describe('the gateway under UPSTREAM_API=graph, against fake-graph', () => {
   // The paths fake-graph served, without their query.
   const paths = () => upstreamCalls.map((line) => line.replace(/\?\S*/, ''));
 
-  it('adds by id: the reference POST on the documented route, then the connector is there', async () => {
+  it('adds by id: the reference POST on the documented route, then the group read back as stored', async () => {
     const body = await add({ id: GROUP_B.id, name: 'whatever the caller calls it' });
     expect(body.errors).toBeUndefined();
+    // The group as the upstream has it, not the caller's description of it (issue 16).
     expect(body.data?.addConnectorMemberOf).toEqual({
       connectorGroup: {
         id: GROUP_B.id,
-        name: 'whatever the caller calls it',
-        region: 'EUR',
+        name: 'Group B',
+        region: 'ASIA',
         isDefault: false,
         connectorGroupType: 'APPLICATION_PROXY',
       },
       userErrors: [],
       requestId: expect.any(String),
     });
-    // No lookup, no read back: one POST, on Graph's documented path with `$ref` literal.
+    // No lookup: one POST, on Graph's documented path with `$ref` literal, then the read-back.
     expect(paths()).toEqual([
       `POST ${DOCUMENTED}/connectors/${SEED.connectorId}/memberOf/$ref 204`,
+      `GET ${DOCUMENTED}/connectorGroups/${GROUP_B.id} 200`,
     ]);
     expect((await memberOf())?.connectorGroups).toEqual([
       { id: GROUP_B.id, name: 'Group B', region: 'ASIA', isDefault: false },

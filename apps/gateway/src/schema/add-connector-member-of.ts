@@ -47,7 +47,8 @@ const AddConnectorMemberOfPayload = upstreamPayloadObject({
     name: 'connectorGroup',
     field: {
       type: ConnectorGroupObject,
-      description: 'The group the connector now belongs to; null when userErrors is not empty.',
+      description:
+        'The group the connector now belongs to, as the upstream has it: its answer to the add, the group the add found by name, or (for an add by id the upstream answered 204) the group read back with one more call (REST: GET .../connectorGroups/{id}). Null when userErrors is not empty, or when that read-back failed: the add landed; read it with connectorMemberOf.',
     },
   },
 });
@@ -98,7 +99,16 @@ export const addConnectorMemberOfField: GraphQLFieldConfig<
         });
       },
       issuePrefix: INPUT_PATH,
-      call: (request, upstream) => context.client.addConnectorMemberOf({ ...request, ...upstream }),
+      call: async (request, upstream) => {
+        const added = await context.client.addConnectorMemberOf({ ...request, ...upstream });
+        const id = request.connectorGroup.id;
+        // A 204 to an add by id says nothing of the group: what the client holds is the caller's
+        // description of it (any name, region, isDefault). Read it back, one more call; a failed
+        // read changes nothing of the add, which landed: the group is then null, no user error.
+        if (!added.ok || added.status !== 204 || id === undefined) return added;
+        const read = await context.client.getConnectorGroup({ ...upstream, connectorGroupId: id });
+        return { ...added, connectorGroup: read.ok ? read.connectorGroup : null };
+      },
       groupField: GROUP_PATH,
     });
     return { connectorGroup: success?.connectorGroup ?? null, userErrors, requestId };
