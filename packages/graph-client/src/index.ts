@@ -7,4 +7,6 @@ export {
   type ListConnectorsRequest,
 } from './graph-client.ts';
 export type { GraphFailure } from './result.ts';
+export type { CallKind } from './throttle-gate.ts';
 export type { UpstreamCallEvent } from './upstream-call-event.ts';
+export type { UpstreamStateEvent, UpstreamStats } from './upstream-observations.ts';

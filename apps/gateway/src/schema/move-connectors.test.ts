@@ -60,6 +60,9 @@ describe('moveConnectors against fake-graph', () => {
       api: 'graph',
       retryBudgetMs: 30_000,
       timeoutMs: 10_000,
+      // A round's 5 batches in flight at once, as with the default pool of 64: with fewer, a
+      // batch still queued when a step's 429 closes the write gate waits for the gate to open.
+      connections: 8,
     });
     await harness.listen();
   });

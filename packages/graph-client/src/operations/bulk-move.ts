@@ -31,13 +31,8 @@ export type MoveConnectorsRequest = {
 
 /** One connector's outcome: its last step's result, and how often its step was sent. */
 export type ConnectorMoveOutcome = ConnectorMoveResult & {
-  /** Steps of this connector put in a batch that was sent (1 + its re-sends). */
+  /** Batches this connector's step was put in (1 + its re-sends), sent or refused. */
   sends: number;
-  /**
-   * True when a step of it reached the upstream: a failure with `sent: false` was never sent
-   * (refused connection), so it certainly did not land.
-   */
-  sent: boolean;
 };
 
 /** Every connector's outcome, in the order asked, and what it took. */
@@ -63,24 +58,14 @@ function resendable(result: ConnectorMoveResult): boolean {
   return !result.ok && (result.status === 429 || result.status === 503);
 }
 
-// A whole batch that failed leaves each of its steps with that failure. Whether it reached the
-// upstream: the failure's own `sent` when the client says (issue 15's admission and gate), else
-// an answer or a timeout did, and of the failures without an answer only a connection refused
-// before any byte certainly did not (transport-failure.ts words it "refused").
+// A whole batch that failed leaves each of its steps with that failure, `sent` included: a
+// batch refused by the client's own bounds or a closed write gate sent nothing.
 function batchFailure(failure: GraphFailure, move: PendingMove): ConnectorMoveOutcome {
-  const said = (failure as { sent?: unknown }).sent;
-  const sent =
-    typeof said === 'boolean'
-      ? said
-      : failure.status !== undefined ||
-        failure.kind === 'timeout' ||
-        !/refused/.test(failure.message);
   return {
     ...failure,
     connectorId: move.connectorId,
     clientRequestId: move.clientRequestId,
     sends: move.sends,
-    sent,
   };
 }
 
@@ -135,6 +120,8 @@ export async function moveConnectors(
     batches += sent.length;
     stepSends += pending.length;
     for (const move of pending) move.sends += 1;
+    // Each batch's answer time kept: a step's Retry-After counts from when it was answered, so a
+    // round whose batches end at different times waits no longer than the latest one asks.
     const answers = await Promise.all(
       sent.map((chunk) =>
         moveConnectorsBatch(context, {
@@ -143,38 +130,52 @@ export async function moveConnectors(
           authorization: caller.authorization,
           clientRequestId: caller.clientRequestId,
           ...(caller.signal === undefined ? {} : { signal: caller.signal }),
-        }),
+        }).then((answer) => ({ answer, at: clock.now() })),
       ),
     );
     const again: Array<{ move: PendingMove; outcome: ConnectorMoveOutcome }> = [];
+    let readyAt: number | undefined;
     sent.forEach((chunk, chunkIndex) => {
-      const answer = answers[chunkIndex] as (typeof answers)[number];
+      const { answer, at } = answers[chunkIndex] as (typeof answers)[number];
       chunk.forEach((move, stepIndex) => {
         if (!answer.ok) {
           outcomes[move.index] = batchFailure(answer, move);
           return;
         }
         const result = answer.results[stepIndex] as ConnectorMoveResult;
-        const outcome = { ...result, sends: move.sends, sent: true };
-        if (resendable(result)) again.push({ move, outcome });
-        else outcomes[move.index] = outcome;
+        const outcome = { ...result, sends: move.sends };
+        if (!resendable(result)) {
+          outcomes[move.index] = outcome;
+          return;
+        }
+        again.push({ move, outcome });
+        if (result.retryAfterMs !== undefined) {
+          readyAt = Math.max(readyAt ?? 0, at + result.retryAfterMs);
+        }
       });
     });
     if (again.length === 0) break;
-    const waits = again.flatMap(({ outcome }) =>
-      outcome.retryAfterMs === undefined ? [] : [outcome.retryAfterMs],
-    );
     const waitMs =
-      waits.length > 0
-        ? Math.max(...waits)
-        : backoffDelayMs(round - 1, DEFAULT_BACKOFF_BASE_MS, clock.random());
+      readyAt === undefined
+        ? backoffDelayMs(round - 1, DEFAULT_BACKOFF_BASE_MS, clock.random())
+        : Math.max(0, readyAt - clock.now());
     const fits = clock.now() - startedAt + waitMs <= budgetMs;
     if (round >= MAX_MOVE_ROUNDS || !fits) {
       for (const { move, outcome } of again) outcomes[move.index] = outcome;
       break;
     }
     await clock.sleep(waitMs, caller.signal);
-    pending = again.map(({ move }) => move);
+    // Each batch of re-sends is a retry, drawn from the origin's retry budget; a batch it does
+    // not allow leaves its steps as answered (throttled, sent).
+    pending = [];
+    for (const chunk of chunks(again, MAX_BATCH_STEPS)) {
+      if (context.upstream.tryResend('moveConnectorsBatch')) {
+        pending.push(...chunk.map(({ move }) => move));
+      } else {
+        for (const { move, outcome } of chunk) outcomes[move.index] = outcome;
+      }
+    }
+    if (pending.length === 0) break;
   }
   return { results: outcomes, batches, stepSends, rounds };
 }

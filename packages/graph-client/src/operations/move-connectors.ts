@@ -12,6 +12,7 @@ import { type CallerOptions, callerFrom, redactor } from '../caller.ts';
 import { clientRequestIdFor } from '../client-request-id.ts';
 import type { AddMemberOfResult, GraphFailure } from '../result.ts';
 import { parseRetryAfter, toRetryAfterSeconds } from '../retry-policy.ts';
+import type { Upstream } from '../upstream.ts';
 import { answered, failureFromAnswer, type UpstreamAnswer } from '../upstream-answer.ts';
 import { addedGroup } from './member-of.ts';
 import type { OperationContext } from './operation-context.ts';
@@ -121,11 +122,10 @@ export function moveConnectorsBatch(
         };
       }
       const byId = new Map(parsed.data.responses.map((step) => [step.id, step]));
-      const nowMs = context.upstream.clock.now();
       return {
         ok: true,
         results: steps.map((step) => ({
-          ...stepResult(byId.get(step.id), connectorGroup, redact, nowMs),
+          ...stepResult(byId.get(step.id), connectorGroup, redact, context.upstream),
           connectorId: step.connectorId,
           clientRequestId: step.clientRequestId,
         })),
@@ -140,19 +140,23 @@ function stepResult(
   response: BatchStepResponse | undefined,
   group: ConnectorGroup,
   redact: (text: string) => string,
-  nowMs: number,
+  upstream: Upstream,
 ): AddMemberOfResult & { retryAfterMs?: number } {
   if (response === undefined) {
     return {
       ok: false,
       kind: 'unknown',
       message: 'the batch answer has no answer for this step: it may or may not have run',
+      sent: true,
     };
   }
   const answer: UpstreamAnswer = batchStepAnswer(response);
+  const nowMs = upstream.clock.now();
   if (answer.status >= 200 && answer.status < 300) return addedGroup(answer, group);
-  const failure = failureFromAnswer(answer, redact);
+  // Each step's answer proves it was sent.
+  const failure = { ...failureFromAnswer(answer, redact), sent: true };
   const retryAfterMs = parseRetryAfter(answer.retryAfter, nowMs);
+  upstream.observeStep('moveConnectorsBatch', answer, retryAfterMs);
   return retryAfterMs === undefined
     ? failure
     : { ...failure, retryAfterSeconds: toRetryAfterSeconds(retryAfterMs), retryAfterMs };
