@@ -241,7 +241,7 @@ export type MutationMoveConnectorsArgs = {
 
 /** The outcome of addConnectorMemberOf: the group, or the user errors that stopped it. */
 export type AddConnectorMemberOfPayload = {
-  /** The group the connector now belongs to; null when userErrors is not empty. */
+  /** The group the connector now belongs to, as the upstream has it: its answer to the add, the group the add found by name, or (for an add by id the upstream answered 204) the group read back with one more call (REST: GET .../connectorGroups/{id}). Null when userErrors is not empty, or when that read-back failed: the add landed; read it with connectorMemberOf. */
   connectorGroup: Maybe<ConnectorGroup>;
   /** Expected, user-fixable failures. Empty on success. */
   userErrors: Array<UserError>;
