@@ -2,8 +2,10 @@ import { parseUpstreamBase, UpstreamApi } from '@connectors/domain';
 import { callerFrom } from './caller.ts';
 import { type Clock, systemClock } from './clock.ts';
 import {
+  type ListConnectorGroupsPageRequest,
   type ListConnectorGroupsRequest,
   listConnectorGroups,
+  listConnectorGroupsPage,
 } from './operations/connector-groups.ts';
 import {
   type CreateConnectorGroupCall,
@@ -24,6 +26,7 @@ import type {
   AddMemberOfResult,
   ConnectorGroupResult,
   CreateConnectorGroupResult,
+  ListConnectorGroupsPageResult,
   ListConnectorGroupsResult,
   ListConnectorsResult,
   ListMemberOfResult,
@@ -33,7 +36,10 @@ import { Upstream } from './upstream.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 
 export type { CallerOptions } from './caller.ts';
-export type { ListConnectorGroupsRequest } from './operations/connector-groups.ts';
+export type {
+  ListConnectorGroupsPageRequest,
+  ListConnectorGroupsRequest,
+} from './operations/connector-groups.ts';
 export type {
   CreateConnectorGroupCall,
   GetConnectorGroupRequest,
@@ -141,7 +147,7 @@ export class GraphClient {
 
   /**
    * `GET .../applicationProxy/connectorGroups`, with `$filter=name eq '<name>'` when a name is
-   * given: the tenant's groups, for a picker. Under both profiles (the `seed` one reads the same
+   * given: the tenant's groups, for a picker, every page of them (up to 50 pages). Under both profiles (the `seed` one reads the same
    * documented route, which fake-graph serves). With a name, only exact matches are returned.
    * Retried as a read.
    * @throws {TypeError} when `authorization` is empty
@@ -152,6 +158,24 @@ export class GraphClient {
     const caller = callerFrom(request);
     const query = request.name === undefined ? {} : { name: request.name };
     return listConnectorGroups(this.#context, query, 'listConnectorGroups', caller);
+  }
+
+  /**
+   * One page of the connector groups (`$top`, `$skiptoken`), with the next page's token.
+   * Retried as a read.
+   * @throws {TypeError} when `authorization` is empty
+   */
+  listConnectorGroupsPage(
+    request: ListConnectorGroupsPageRequest,
+  ): Promise<ListConnectorGroupsPageResult> {
+    const { name, top, skipToken } = request;
+    return listConnectorGroupsPage(
+      this.#context,
+      name === undefined ? {} : { name },
+      { ...(top === undefined ? {} : { top }), ...(skipToken === undefined ? {} : { skipToken }) },
+      'listConnectorGroups',
+      callerFrom(request),
+    );
   }
 
   /**

@@ -247,6 +247,47 @@ describe('Query.connectorGroup', () => {
   });
 });
 
+describe('Query.connectorGroupsConnection, and the deprecated connectorGroups', () => {
+  const GROUPS = `query Groups($first: Int, $after: String, $name: String) {
+    connectorGroupsConnection(first: $first, after: $after, name: $name) {
+      connectorGroups { edges { node { id name } } pageInfo { hasNextPage endCursor } }
+      userErrors { code field }
+    }
+  }`;
+
+  it('pages through every group exactly once, one upstream call a page', async () => {
+    const expected = fakeGraph.store.listGroups().map((group) => group.id);
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const answer = await ask(GROUPS, { first: 2, after });
+      expect(calls).toHaveLength(1);
+      const connection = answer.data.connectorGroupsConnection.connectorGroups;
+      ids.push(...connection.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(ids).toEqual(expected);
+  });
+
+  it("refuses a cursor of another name's list, with no upstream call", async () => {
+    const first = await ask(GROUPS, { first: 1 });
+    const after = first.data.connectorGroupsConnection.connectorGroups.pageInfo.endCursor;
+    const answer = await ask(GROUPS, { first: 1, after, name: 'Default' });
+    expect(calls).toEqual([]);
+    expect(answer.data.connectorGroupsConnection.userErrors).toEqual([
+      { code: 'INVALID_INPUT', field: ['after'] },
+    ]);
+  });
+
+  it('keeps connectorGroups complete: it reads every upstream page', async () => {
+    const answer = await ask('{ connectorGroups { connectorGroups { id } } }', {});
+    expect(answer.data.connectorGroups.connectorGroups).toHaveLength(
+      fakeGraph.store.listGroups().length,
+    );
+  });
+});
+
 describe('Mutation.createConnectorGroup', () => {
   it('creates the group and returns it as created; a second of that name is INVALID_INPUT on name', async () => {
     const name = `Paris ${Date.now()}`;
