@@ -30,7 +30,7 @@ interface SeededGroup {
 // some inactive, one group empty. Enough that a page of 25 leaves more to read, and that the
 // group picker and the members of a group page too with a small `first`.
 const GROUPS: readonly SeededGroup[] = [
-  { name: 'West Europe connectors', region: 'eur', site: 'ams', connectors: 9, inactive: 2 },
+  { name: 'Amsterdam datacenter', region: 'eur', site: 'ams', connectors: 9, inactive: 2 },
   { name: 'East US connectors', region: 'nam', site: 'iad', connectors: 8, inactive: 1 },
   { name: 'Asia Pacific connectors', region: 'asia', site: 'sin', connectors: 7, inactive: 1 },
   { name: 'Australia connectors', region: 'aus', site: 'syd', connectors: 5, inactive: 0 },

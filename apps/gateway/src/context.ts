@@ -12,6 +12,7 @@ export type UpstreamClient = Pick<
   | 'addConnectorMemberOf'
   | 'listConnectorMemberOf'
   | 'listConnectorGroups'
+  | 'listConnectorGroupsPage'
   | 'listConnectors'
   | 'getConnectorGroup'
   | 'createConnectorGroup'

@@ -238,11 +238,11 @@ describe('the gateway under UPSTREAM_API=graph, against fake-graph', () => {
     expect(paths().at(-1)).toBe(`GET ${DOCUMENTED}/connectors/${SEED.connectorId}/memberOf 200`);
   });
 
-  it('connectorMemberOf of a connector Graph does not have: NOT_FOUND, no field', async () => {
+  it('connectorMemberOf of a connector Graph does not have: NOT_FOUND on the id its 404 names', async () => {
     const payload = await memberOf(UNKNOWN_CONNECTOR);
     expect(payload).toEqual({
       connectorGroups: null,
-      userErrors: [{ code: 'NOT_FOUND', message: expect.any(String), field: null }],
+      userErrors: [{ code: 'NOT_FOUND', message: expect.any(String), field: ['connectorId'] }],
       requestId: expect.any(String),
     });
   });

@@ -15,12 +15,17 @@ export type Scalars = {
 export type Query = {
   /** Lists the connector groups a connector belongs to (REST: GET .../{connectorId}/memberOf). Needs `Authorization: Bearer <token>`. */
   connectorMemberOf: ConnectorMemberOfPayload;
-  /** Lists the tenant's connector groups, or those named exactly `name` (REST: GET /onPremisesPublishingProfiles/applicationProxy/connectorGroups). Needs `Authorization: Bearer <token>`. */
+  /**
+   * Lists the tenant's connector groups, or those named exactly `name` (REST: GET /onPremisesPublishingProfiles/applicationProxy/connectorGroups), every page of them (up to 50 upstream pages; past that, an error rather than a partial list). Needs `Authorization: Bearer <token>`.
+   * @deprecated Use connectorGroupsConnection: it pages (first, after), so a tenant of any size lists completely, one upstream call a page.
+   */
   connectorGroups: ConnectorGroupsPayload;
   /** The tenant's connectors, a page at a time, each with its group (REST: GET /onPremisesPublishingProfiles/applicationProxy/connectors?$expand=memberOf, or .../connectorGroups/{id}/members with a connectorGroupId; one upstream call per page). Under both upstream profiles: Graph beta's documented routes. Needs `Authorization: Bearer <token>`. */
   connectors: ConnectorsPayload;
   /** One connector group as the upstream has it, with its members a page at a time (REST: GET /onPremisesPublishingProfiles/applicationProxy/connectorGroups/{id}, and .../members when asked for: at most two upstream calls). Under both upstream profiles: Graph beta's documented routes. Needs `Authorization: Bearer <token>`. */
   connectorGroup: ConnectorGroupPayload;
+  /** The tenant's connector groups, or those named exactly `name`, a page at a time (REST: GET /onPremisesPublishingProfiles/applicationProxy/connectorGroups?$top=...; one upstream call a page). Needs `Authorization: Bearer <token>`. */
+  connectorGroupsConnection: ConnectorGroupsConnectionPayload;
 };
 
 
@@ -48,6 +53,14 @@ export type QueryConnectorsArgs = {
 /** Reads: what the upstream holds now. */
 export type QueryConnectorGroupArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Reads: what the upstream holds now. */
+export type QueryConnectorGroupsConnectionArgs = {
+  name: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The connector groups a connector belongs to, or the user errors that stopped it. */
@@ -209,6 +222,32 @@ export type ConnectorGroupPayload = {
   userErrors: Array<UserError>;
   /** The upstream request-id, when the upstream sent one: quote it in support requests. */
   requestId: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of the tenant's connector groups, or the user errors that stopped it. */
+export type ConnectorGroupsConnectionPayload = {
+  /** The page; null when userErrors is not empty. */
+  connectorGroups: Maybe<ConnectorGroupConnection>;
+  /** Expected, user-fixable failures. Empty on success. */
+  userErrors: Array<UserError>;
+  /** The upstream request-id, when the upstream sent one: quote it in support requests. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of connector groups, as Relay connections (and Apollo Client, urql) page. */
+export type ConnectorGroupConnection = {
+  /** The connector groups of this page, in the upstream order. */
+  edges: Array<ConnectorGroupEdge>;
+  /** Where the page ends. */
+  pageInfo: PageInfo;
+};
+
+/** A connector group in a connection, with the cursor of the place right after it. */
+export type ConnectorGroupEdge = {
+  /** The connector group. */
+  node: ConnectorGroup;
+  /** Opaque: pass it as `after` for what follows this one. Only this list accepts it; an edited cursor is INVALID_INPUT. */
+  cursor: Scalars['String']['output'];
 };
 
 /** Changes; each field is one upstream REST write, retried only when that is safe (under UPSTREAM_API=graph, an add by name first looks the group up). */

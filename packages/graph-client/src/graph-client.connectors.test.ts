@@ -170,3 +170,60 @@ describe('getConnectorGroup and createConnectorGroup', () => {
     expect(events).toHaveLength(1);
   });
 });
+
+describe('listConnectorGroups reads every page', () => {
+  const group = (n: number) => ({
+    ...GROUP,
+    id: `5eed9000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    isDefault: false,
+    name: `Group ${n}`,
+  });
+
+  it('follows each $skiptoken to the configured upstream until no next link', async () => {
+    const server = await upstream([
+      {
+        body: {
+          '@odata.nextLink': 'https://evil.example/x?$skiptoken=two',
+          value: [group(1), group(2)],
+        },
+      },
+      { body: { value: [group(3)] } },
+    ]);
+    const { graph } = client(server);
+    const result = await graph.listConnectorGroups({ authorization: AUTHORIZATION });
+    expect(result.ok && result.connectorGroups.map((listed) => listed.name)).toEqual([
+      'Group 1',
+      'Group 2',
+      'Group 3',
+    ]);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `${PROXY}/connectorGroups`,
+      `${PROXY}/connectorGroups?$skiptoken=two`,
+    ]);
+  });
+
+  it('fails rather than answer a partial list past its page bound', async () => {
+    const server = await upstream(() => ({
+      body: { '@odata.nextLink': 'https://g.example/x?$skiptoken=more', value: [group(1)] },
+    }));
+    const result = await client(server).graph.listConnectorGroups({ authorization: AUTHORIZATION });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'unknown',
+      message: expect.stringMatching(/past 50 pages/),
+    });
+    expect(server.requests).toHaveLength(50);
+  });
+
+  it('serves one page with its token on request', async () => {
+    const server = await upstream([
+      { body: { '@odata.nextLink': 'https://g.example/x?$skiptoken=next', value: [group(1)] } },
+    ]);
+    const result = await client(server).graph.listConnectorGroupsPage({
+      authorization: AUTHORIZATION,
+      top: 1,
+    });
+    expect(result).toMatchObject({ ok: true, nextSkipToken: 'next' });
+    expect(server.requests[0]?.url).toBe(`${PROXY}/connectorGroups?$top=1`);
+  });
+});

@@ -7,8 +7,10 @@ import {
   moveConnectors,
 } from './operations/bulk-move.ts';
 import {
+  type ListConnectorGroupsPageRequest,
   type ListConnectorGroupsRequest,
   listConnectorGroups,
+  listConnectorGroupsPage,
 } from './operations/connector-groups.ts';
 import {
   type CreateConnectorGroupCall,
@@ -34,6 +36,7 @@ import type {
   AddMemberOfResult,
   ConnectorGroupResult,
   CreateConnectorGroupResult,
+  ListConnectorGroupsPageResult,
   ListConnectorGroupsResult,
   ListConnectorsResult,
   ListMemberOfResult,
@@ -50,7 +53,10 @@ export type {
   MoveConnectorsRequest,
   MoveConnectorsResult,
 } from './operations/bulk-move.ts';
-export type { ListConnectorGroupsRequest } from './operations/connector-groups.ts';
+export type {
+  ListConnectorGroupsPageRequest,
+  ListConnectorGroupsRequest,
+} from './operations/connector-groups.ts';
 export type {
   CreateConnectorGroupCall,
   GetConnectorGroupRequest,
@@ -210,7 +216,7 @@ export class GraphClient {
 
   /**
    * `GET .../applicationProxy/connectorGroups`, with `$filter=name eq '<name>'` when a name is
-   * given: the tenant's groups, for a picker. Under both profiles (the `seed` one reads the same
+   * given: the tenant's groups, for a picker, every page of them (up to 50 pages). Under both profiles (the `seed` one reads the same
    * documented route, which fake-graph serves). With a name, only exact matches are returned.
    * Retried as a read.
    * @throws {TypeError} when `authorization` is empty
@@ -247,6 +253,24 @@ export class GraphClient {
    */
   moveConnectors(request: MoveConnectorsRequest): Promise<MoveConnectorsResult> {
     return moveConnectors(this.#context, request);
+  }
+
+  /**
+   * One page of the connector groups (`$top`, `$skiptoken`), with the next page's token.
+   * Retried as a read.
+   * @throws {TypeError} when `authorization` is empty
+   */
+  listConnectorGroupsPage(
+    request: ListConnectorGroupsPageRequest,
+  ): Promise<ListConnectorGroupsPageResult> {
+    const { name, top, skipToken } = request;
+    return listConnectorGroupsPage(
+      this.#context,
+      name === undefined ? {} : { name },
+      { ...(top === undefined ? {} : { top }), ...(skipToken === undefined ? {} : { skipToken }) },
+      'listConnectorGroups',
+      callerFrom(request),
+    );
   }
 
   /**

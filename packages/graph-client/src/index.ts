@@ -4,6 +4,7 @@ export {
   type CreateConnectorGroupCall,
   type GetConnectorGroupRequest,
   GraphClient,
+  type ListConnectorGroupsPageRequest,
   type ListConnectorsRequest,
 } from './graph-client.ts';
 export type { GraphFailure } from './result.ts';

@@ -103,7 +103,13 @@ export interface ConnectorGroupSuccess {
   requestId?: string;
 }
 
+/** One page of the tenant's connector groups, and the next page's token when there is one. */
+export interface ListConnectorGroupsPageSuccess extends ListConnectorGroupsSuccess {
+  nextSkipToken?: SkipToken;
+}
+
 export type AddMemberOfResult = AddMemberOfSuccess | GraphFailure;
+export type ListConnectorGroupsPageResult = ListConnectorGroupsPageSuccess | GraphFailure;
 export type ListConnectorsResult = ListConnectorsSuccess | GraphFailure;
 export type ConnectorGroupResult = ConnectorGroupSuccess | GraphFailure;
 export type CreateConnectorGroupResult = ConnectorGroupSuccess | GraphFailure;

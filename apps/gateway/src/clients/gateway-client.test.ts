@@ -211,7 +211,7 @@ describe('createGatewayClient against the real gateway', () => {
     const result = await client().addConnectorMemberOf(addInput({}, UNKNOWN_CONNECTOR));
     expect(result).toMatchObject({
       kind: 'userErrors',
-      userErrors: [{ code: 'NOT_FOUND', field: null }],
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'connectorId'] }],
       requestId: expect.stringMatching(GUID),
     });
     expect(result.kind === 'userErrors' && result.userErrors[0]?.message).toContain(

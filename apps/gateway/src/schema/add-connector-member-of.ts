@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import type { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
+import { withNotFoundField } from '../errors/not-found-field.ts';
 import {
   ConnectorGroupInputObject,
   type ConnectorGroupInputValue,
@@ -100,7 +101,14 @@ export const addConnectorMemberOfField: GraphQLFieldConfig<
       },
       issuePrefix: INPUT_PATH,
       call: async (request, upstream) => {
-        const added = await context.client.addConnectorMemberOf({ ...request, ...upstream });
+        const added = withNotFoundField(
+          await context.client.addConnectorMemberOf({ ...request, ...upstream }),
+          [
+            [['input', 'applicationId'], request.applicationId],
+            [['input', 'connectorId'], request.connectorId],
+            [['input', 'connectorGroup', 'id'], request.connectorGroup.id],
+          ],
+        );
         const id = request.connectorGroup.id;
         // A 204 to an add by id says nothing of the group: what the client holds is the caller's
         // description of it (any name, region, isDefault). Read it back, one more call; a failed

@@ -2,6 +2,7 @@ import { type ConnectorGroup, DirectoryObjectId, validate } from '@connectors/do
 import { type GraphQLFieldConfig, GraphQLID, GraphQLList, GraphQLNonNull } from 'graphql';
 import { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
+import { withNotFoundField } from '../errors/not-found-field.ts';
 import { ConnectorGroupObject } from './connector-group.ts';
 import { resolveUpstreamField, type UpstreamPayload } from './upstream-field.ts';
 import { upstreamPayloadObject } from './upstream-payload.ts';
@@ -59,8 +60,11 @@ export const connectorMemberOfField: GraphQLFieldConfig<
       operation: 'connectorMemberOf',
       validate: () => validate(ConnectorMemberOfArgs, args),
       issuePrefix: NO_PREFIX,
-      call: (request, upstream) =>
-        context.client.listConnectorMemberOf({ ...request, ...upstream }),
+      call: async (request, upstream) =>
+        withNotFoundField(await context.client.listConnectorMemberOf({ ...request, ...upstream }), [
+          [['applicationId'], request.applicationId],
+          [['connectorId'], request.connectorId],
+        ]),
       groupField: null,
     });
     return { connectorGroups: success?.connectorGroups ?? null, userErrors, requestId };

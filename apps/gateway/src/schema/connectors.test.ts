@@ -18,7 +18,7 @@ import { createTestGateway, graphqlBody, type TestGateway } from '../../test/gat
 import { MAX_FIRST } from '../paging/cursor.ts';
 
 const AUTHORIZATION = 'Bearer screen-token';
-const WEST_EUROPE = TENANT_GROUP_IDS[0] as string;
+const AMSTERDAM = TENANT_GROUP_IDS[0] as string;
 
 const CONNECTORS = `query Connectors($first: Int, $after: String, $filter: ConnectorFilter) {
   connectors(first: $first, after: $after, filter: $filter) {
@@ -146,9 +146,9 @@ describe('Query.connectors', () => {
   it('filters by status and by group, and pages within the filter', async () => {
     const inactive = await pageThrough(2, { status: 'INACTIVE' });
     expect(inactive.ids).toHaveLength(6);
-    const west = await pageThrough(4, { connectorGroupId: WEST_EUROPE });
+    const west = await pageThrough(4, { connectorGroupId: AMSTERDAM });
     expect(west.ids).toHaveLength(9);
-    for (const id of west.ids) expect(fakeGraph.store.groupOf(id)?.id).toBe(WEST_EUROPE);
+    for (const id of west.ids) expect(fakeGraph.store.groupOf(id)?.id).toBe(AMSTERDAM);
   });
 
   it.each([
@@ -188,12 +188,12 @@ describe('Query.connectorGroup', () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const answer = await ask(GROUP, { id: WEST_EUROPE, first: 4, after });
+      const answer = await ask(GROUP, { id: AMSTERDAM, first: 4, after });
       expect(calls).toHaveLength(2);
       const group = answer.data.connectorGroup.connectorGroup;
       expect(group).toMatchObject({
-        id: WEST_EUROPE,
-        name: 'West Europe connectors',
+        id: AMSTERDAM,
+        name: 'Amsterdam datacenter',
         region: 'EUR',
       });
       ids.push(...group.members.edges.map((edge: Page['edges'][0]) => edge.node.id));
@@ -224,7 +224,7 @@ describe('Query.connectorGroup', () => {
   it("refuses another list's cursor for members, as an INVALID_INPUT error, after one call", async () => {
     const connectors = await ask(CONNECTORS, { first: 1 });
     const answer = await ask(GROUP, {
-      id: WEST_EUROPE,
+      id: AMSTERDAM,
       after: connectors.data.connectors.connectors.pageInfo.endCursor,
     });
     expect(calls).toHaveLength(1);
@@ -244,6 +244,47 @@ describe('Query.connectorGroup', () => {
       name: 'Default',
       members: null,
     });
+  });
+});
+
+describe('Query.connectorGroupsConnection, and the deprecated connectorGroups', () => {
+  const GROUPS = `query Groups($first: Int, $after: String, $name: String) {
+    connectorGroupsConnection(first: $first, after: $after, name: $name) {
+      connectorGroups { edges { node { id name } } pageInfo { hasNextPage endCursor } }
+      userErrors { code field }
+    }
+  }`;
+
+  it('pages through every group exactly once, one upstream call a page', async () => {
+    const expected = fakeGraph.store.listGroups().map((group) => group.id);
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const answer = await ask(GROUPS, { first: 2, after });
+      expect(calls).toHaveLength(1);
+      const connection = answer.data.connectorGroupsConnection.connectorGroups;
+      ids.push(...connection.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(ids).toEqual(expected);
+  });
+
+  it("refuses a cursor of another name's list, with no upstream call", async () => {
+    const first = await ask(GROUPS, { first: 1 });
+    const after = first.data.connectorGroupsConnection.connectorGroups.pageInfo.endCursor;
+    const answer = await ask(GROUPS, { first: 1, after, name: 'Default' });
+    expect(calls).toEqual([]);
+    expect(answer.data.connectorGroupsConnection.userErrors).toEqual([
+      { code: 'INVALID_INPUT', field: ['after'] },
+    ]);
+  });
+
+  it('keeps connectorGroups complete: it reads every upstream page', async () => {
+    const answer = await ask('{ connectorGroups { connectorGroups { id } } }', {});
+    expect(answer.data.connectorGroups.connectorGroups).toHaveLength(
+      fakeGraph.store.listGroups().length,
+    );
   });
 });
 

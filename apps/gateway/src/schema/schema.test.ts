@@ -129,6 +129,7 @@ describe('the GraphQL schema', () => {
       'connectorGroups(name: String): ConnectorGroupsPayload!',
       'connectors(first: Int, after: String, filter: ConnectorFilter): ConnectorsPayload!',
       'connectorGroup(id: ID!): ConnectorGroupPayload!',
+      'connectorGroupsConnection(name: String, first: Int, after: String): ConnectorGroupsConnectionPayload!',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql';
 import { addConnectorMemberOfField } from './add-connector-member-of.ts';
-import { connectorGroupsField } from './connector-groups.ts';
+import { connectorGroupsConnectionField, connectorGroupsField } from './connector-groups.ts';
 import { connectorMemberOfField } from './connector-member-of.ts';
 import { connectorGroupField, connectorsField } from './connectors.ts';
 import { createConnectorGroupField } from './create-connector-group.ts';
@@ -22,6 +22,7 @@ export const gatewaySchema = new GraphQLSchema({
       connectorGroups: connectorGroupsField,
       connectors: connectorsField,
       connectorGroup: connectorGroupField,
+      connectorGroupsConnection: connectorGroupsConnectionField,
     },
   }),
   mutation: new GraphQLObjectType({

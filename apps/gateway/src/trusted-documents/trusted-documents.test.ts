@@ -247,6 +247,7 @@ describe('trusted documents compiled at start', () => {
       addConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorGroups: () => Promise.reject(new Error('not called')),
+      listConnectorGroupsPage: () => Promise.reject(new Error('not called')),
       listConnectors: () => Promise.reject(new Error('not called')),
       getConnectorGroup: () => Promise.reject(new Error('not called')),
       createConnectorGroup: () => Promise.reject(new Error('not called')),

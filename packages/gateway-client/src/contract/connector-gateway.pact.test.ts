@@ -298,7 +298,7 @@ describe('GraphQL interactions: mutation AddConnectorMemberOf', () => {
       });
   });
 
-  it('reports NOT_FOUND for a connector the application does not have', async () => {
+  it('reports NOT_FOUND on input.connectorId for a connector the application does not have', async () => {
     const message = `Resource '${UNKNOWN_CONNECTOR_ID}' of type connector does not exist.`;
     await pact
       .addGraphQLInteraction()
@@ -309,17 +309,19 @@ describe('GraphQL interactions: mutation AddConnectorMemberOf', () => {
       .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
       .withMutation(operation.text)
       .willRespondWith(200, (builder) => {
-        builder
-          .headers(responseHeaders)
-          .jsonBody(
-            userErrorsBody('addConnectorMemberOf', { code: 'NOT_FOUND', message, field: null }),
-          );
+        builder.headers(responseHeaders).jsonBody(
+          userErrorsBody('addConnectorMemberOf', {
+            code: 'NOT_FOUND',
+            message,
+            field: ['input', 'connectorId'],
+          }),
+        );
       })
       .executeTest(async (server) => {
         const result = await add(server.url, input(westEurope, UNKNOWN_CONNECTOR_ID));
         expect(result).toMatchObject({
           kind: 'userErrors',
-          userErrors: [{ code: 'NOT_FOUND', message, field: null }],
+          userErrors: [{ code: 'NOT_FOUND', message, field: ['input', 'connectorId'] }],
         });
       });
   });

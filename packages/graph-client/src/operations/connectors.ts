@@ -17,7 +17,6 @@ import type {
   AnsweredFailure,
   ConnectorGroupResult,
   CreateConnectorGroupResult,
-  GraphFailure,
   ListConnectorsResult,
 } from '../result.ts';
 import { answered, type UpstreamAnswer } from '../upstream-answer.ts';
