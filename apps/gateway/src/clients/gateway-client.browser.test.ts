@@ -206,4 +206,56 @@ describe('the client in chromium', () => {
     });
     await page.close();
   });
+  it('moves several connectors at once and shows a result per connector, then again: already there', async () => {
+    const page = await browser.newPage();
+    const origin = new URL(gateway.url).origin;
+    await page.goto(`${origin}/healthz`);
+    await page.addScriptTag({ content: code });
+
+    const bulk = await page.evaluate(async () => {
+      const { createGatewayClient } = (
+        globalThis as never as { GatewayClient: typeof import('@connectors/gateway-client') }
+      ).GatewayClient;
+      const client = createGatewayClient({ url: '/graphql', getToken: () => 'bulk-token' });
+      // The screen's selection: a page of connectors, ticked, and a new group to move them to.
+      const listed = await client.connectors({ first: 5 });
+      if (listed.kind !== 'success') return { failed: listed };
+      const connectorIds = listed.data.connectors.edges.map(({ node }) => node.id);
+      const name = `Bulk group ${Date.now()}`;
+      const created = await client.createConnectorGroup({ input: { name, region: 'ASIA' } });
+      if (created.kind !== 'success' || !created.data.connectorGroup.id) return { failed: created };
+      const connectorGroupId = created.data.connectorGroup.id;
+      const moved = await client.moveConnectors({ input: { connectorIds, connectorGroupId } });
+      const again = await client.moveConnectors({ input: { connectorIds, connectorGroupId } });
+      const readBack = await client.connectorGroup({ id: connectorGroupId, first: 10 });
+      return { connectorIds, moved, again, readBack };
+    });
+
+    expect(bulk).not.toHaveProperty('failed');
+    if ('failed' in bulk) return;
+    expect(bulk.connectorIds).toHaveLength(5);
+    const outcomes = (result: unknown) =>
+      (result as GatewayResult<{ results: { connectorId: string; outcome: string }[] }>).kind ===
+      'success'
+        ? (result as { data: { results: { connectorId: string; outcome: string }[] } }).data.results
+        : result;
+    expect(outcomes(bulk.moved)).toEqual(
+      bulk.connectorIds.map((connectorId) =>
+        expect.objectContaining({ connectorId, outcome: 'MOVED' }),
+      ),
+    );
+    expect(outcomes(bulk.again)).toEqual(
+      bulk.connectorIds.map((connectorId) =>
+        expect.objectContaining({ connectorId, outcome: 'ALREADY_MEMBER' }),
+      ),
+    );
+    const members = bulk.readBack as GatewayResult<{
+      connectorGroup: { members: { edges: { node: { id: string } }[] } };
+    }>;
+    expect(
+      members.kind === 'success' &&
+        members.data.connectorGroup.members.edges.map(({ node }) => node.id).sort(),
+    ).toEqual([...bulk.connectorIds].sort());
+    await page.close();
+  });
 });
