@@ -184,6 +184,24 @@ describe("moveConnectors within the origin's protections (issue 15)", () => {
     expect(seen).toHaveLength(3);
   });
 
+  it('while the write gate is closed past the budget, no batch is sent: RATE_LIMITED, not sent', async () => {
+    // A step answered 429 with a Retry-After of 60 s closes the write gate; the next bulk move
+    // cannot wait that long (the client's budget is 10 s) and sends nothing.
+    const { script, seen } = batchUpstream(() => throttled(60));
+    const server = await upstream(script);
+    const { graph } = client(server);
+    await move(graph, 1);
+    expect(seen).toHaveLength(1);
+    const result = await move(graph, 3);
+    expect(seen).toHaveLength(1);
+    expect(result.results.map((outcome) => !outcome.ok && [outcome.kind, outcome.sent])).toEqual([
+      ['rateLimited', false],
+      ['rateLimited', false],
+      ['rateLimited', false],
+    ]);
+    expect(result.results[0]).toMatchObject({ retryAfterSeconds: 60 });
+  });
+
   it('draws each batch of re-sends from the retry budget: none left, the steps stay throttled', async () => {
     const { script, seen } = batchUpstream((n) => (n <= 2 ? throttled(1) : { status: 204 }));
     const server = await upstream(script);
