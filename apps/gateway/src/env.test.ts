@@ -31,6 +31,7 @@ describe('parseEnv', () => {
       MAX_HEADER_BYTES: 16_384,
       TRUSTED_DOCUMENTS: clientManifestEntries(),
       TRUSTED_DOCUMENTS_MODE: 'allow',
+      SHUTDOWN_DELAY_MS: 5000,
     });
   });
 
@@ -53,6 +54,7 @@ describe('parseEnv', () => {
         MAX_HEADER_BYTES: '4096',
         TRUSTED_DOCUMENTS: MANIFEST,
         TRUSTED_DOCUMENTS_MODE: 'require',
+        SHUTDOWN_DELAY_MS: '0',
       }),
     ).toEqual({
       PORT: 0,
@@ -71,6 +73,7 @@ describe('parseEnv', () => {
       MAX_HEADER_BYTES: 4096,
       TRUSTED_DOCUMENTS: [{ hash: documentHash(DOCUMENT), text: DOCUMENT }],
       TRUSTED_DOCUMENTS_MODE: 'require',
+      SHUTDOWN_DELAY_MS: 0,
     });
   });
 
@@ -118,6 +121,7 @@ describe('parseEnv', () => {
     ['UPSTREAM_API', { UPSTREAM_URL, UPSTREAM_API: 'beta' }],
     ['UPSTREAM_API', { UPSTREAM_URL, UPSTREAM_API: 'Graph' }],
     ['PORT', { UPSTREAM_URL, PORT: 'http' }],
+    ['SHUTDOWN_DELAY_MS', { UPSTREAM_URL, SHUTDOWN_DELAY_MS: '-1' }],
     ['PORT', { UPSTREAM_URL, PORT: '65536' }],
     ['PORT', { UPSTREAM_URL, PORT: '-1' }],
     ['UPSTREAM_TIMEOUT_MS', { UPSTREAM_URL, UPSTREAM_TIMEOUT_MS: '0' }],

@@ -69,12 +69,35 @@ server.listen(env.PORT, () => {
 // The longest a request can take: its last attempt's timeout after the retry waits' budget.
 const drainBoundMs = env.UPSTREAM_TIMEOUT_MS + env.UPSTREAM_RETRY_BUDGET_MS;
 let shuttingDown = false;
+let drainStarted = false;
+let delay: NodeJS.Timeout | undefined;
 
+// SIGTERM first turns `/readyz` 503 and keeps serving for SHUTDOWN_DELAY_MS: endpoints and load
+// balancers take a moment to stop sending (docs/running.md#shutdown), and a listener closed at once
+// would meet their last requests with refused connections. A second signal drains at once.
 function shutdown(signal: NodeJS.Signals): void {
-  if (shuttingDown) return;
+  if (shuttingDown) {
+    if (!drainStarted) {
+      clearTimeout(delay);
+      drain(signal);
+    }
+    return;
+  }
   shuttingDown = true;
   health.draining = true;
-  logger.info({ signal, drainBoundMs }, 'shutdown started: draining in-flight requests');
+  logger.info(
+    { signal, shutdownDelayMs: env.SHUTDOWN_DELAY_MS, drainBoundMs },
+    'shutdown started: /readyz answers 503, still serving until the delay ends',
+  );
+  delay = setTimeout(() => drain(signal), env.SHUTDOWN_DELAY_MS);
+}
+
+function drain(signal: NodeJS.Signals): void {
+  drainStarted = true;
+  logger.info(
+    { signal, drainBoundMs },
+    'draining: new connections refused, in-flight requests finishing',
+  );
   const forceClose = setTimeout(() => {
     logger.warn({ drainBoundMs }, 'drain bound reached: closing the remaining connections');
     server.closeAllConnections();
