@@ -62,6 +62,9 @@ mmdebstrap --quiet --variant=extract --include=libc6,libgcc-s1,libstdc++6 \
 rm -rf "$WORK/debian/etc/hostname" "$WORK/debian/etc/resolv.conf" "$WORK/debian/etc/apt" \
   "$WORK/debian/var/lib/apt" "$WORK/debian/var/cache/apt" "$WORK/debian/var/log"/*
 chmod 1777 "$WORK/debian/tmp"
+# No device nodes in a layer (the runtime mounts /dev), but the mount points a runtime expects.
+rm -rf "$WORK/debian/dev"/*
+mkdir -p "$WORK/debian/proc" "$WORK/debian/sys"
 
 printf 'root:x:0:0:root:/root:/usr/sbin/nologin\ngateway:x:%s:%s:connector-gateway:/app:/usr/sbin/nologin\n' \
   "$GATEWAY_UID" "$GATEWAY_UID" >"$WORK/app/etc/passwd"
