@@ -12,10 +12,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEED } from '@connectors/domain';
 import { type RunningFakeGraph, startFakeGraph } from '@connectors/fake-graph';
 import { createGatewayClient } from '@connectors/gateway-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedConnectorMove } from '../test/seed-connector-move.ts';
 
 const BUILD_SCRIPT = fileURLToPath(new URL('./build-image.sh', import.meta.url));
 const RUNNER = fileURLToPath(new URL('./run-unpacked.sh', import.meta.url));
@@ -148,18 +148,7 @@ describe.skipIf(skipReason !== undefined)(
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${url}/readyz`)).text()).toBe('ready\n');
       const client = createGatewayClient({ url: `${url}/graphql`, getToken: () => 'image-test' });
-      const result = await client.addConnectorMemberOf({
-        input: {
-          applicationId: SEED.applicationId,
-          connectorId: SEED.connectorId,
-          connectorGroup: {
-            connectorGroupType: 'APPLICATION_PROXY',
-            isDefault: false,
-            name: 'From the image',
-            region: 'EUR',
-          },
-        },
-      });
+      const result = await client.addConnectorMemberOf(seedConnectorMove('From the image'));
       expect(result).toMatchObject({
         kind: 'success',
         data: { connectorGroup: { name: 'From the image' } },

@@ -15,6 +15,7 @@ import { startFakeGraph } from '@connectors/fake-graph';
 import { buildGateway } from '@connectors/gateway/build';
 import { createGatewayClient, type GatewayResult } from '@connectors/gateway-client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedConnectorMove } from '../test/seed-connector-move.ts';
 import { CHECK, findHaproxy, HAPROXY_INSTALL, type Haproxy, startHaproxy } from './haproxy.ts';
 import { logLine, type Replica, startReplica, stopReplica } from './replica.ts';
 
@@ -150,18 +151,7 @@ describe('three replicas behind haproxy', () => {
           const kind = (n + index) % 2 === 0 ? 'mutation' : 'query';
           const result =
             kind === 'mutation'
-              ? await client.addConnectorMemberOf({
-                  input: {
-                    applicationId: SEED.applicationId,
-                    connectorId: SEED.connectorId,
-                    connectorGroup: {
-                      connectorGroupType: 'APPLICATION_PROXY',
-                      isDefault: false,
-                      name: `Scale ${index}`,
-                      region: 'EUR',
-                    },
-                  },
-                })
+              ? await client.addConnectorMemberOf(seedConnectorMove(`Scale ${index}`))
               : await client.connectorMemberOf({
                   applicationId: SEED.applicationId,
                   connectorId: SEED.connectorId,
