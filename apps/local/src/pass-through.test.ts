@@ -10,19 +10,21 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { homedir, networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeGraphEnv } from '@connectors/fake-graph/env';
 import { GatewayEnv } from '@connectors/gateway/env';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalEnv } from './env.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TURBO_JSON = fileURLToPath(new URL('../../../turbo.json', import.meta.url));
+const RUNNING_MD = fileURLToPath(new URL('../../../docs/running.md', import.meta.url));
+const ROOT = dirname(TURBO_JSON);
 // Set by the launcher itself for each app, whatever the caller's environment says.
 const SET_BY_LAUNCHER = new Set(['PORT', 'UPSTREAM_URL']);
 const START_TIMEOUT_MS = 60_000;
 
-const turbo = JSON.parse(readFileSync(join(ROOT, 'turbo.json'), 'utf8')) as {
+const turbo = JSON.parse(readFileSync(TURBO_JSON, 'utf8')) as {
   tasks: Record<string, { passThroughEnv?: string[] }>;
 };
 
@@ -41,7 +43,7 @@ const appVariables = [
 
 // The configuration table's rows: `| app | `VAR`, `VAR` | default | meaning |`.
 function documentedVariables(): string[] {
-  const doc = readFileSync(join(ROOT, 'docs/running.md'), 'utf8');
+  const doc = readFileSync(RUNNING_MD, 'utf8');
   const names = new Set<string>();
   for (const line of doc.split('\n')) {
     const cells = line.split('|').map((cell) => cell.trim());
