@@ -9,83 +9,27 @@
  * `TRUSTED_DOCUMENTS`) still gets its answer, and the process exits 0.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SEED } from '@connectors/domain';
 import { addConnectorMemberOfOperation } from '@connectors/gateway-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from '../scripts/build.ts';
 import { graphqlBody } from '../test/gateway-harness.ts';
+import {
+  FROM_SOURCE,
+  type Started,
+  startMain as startProcess,
+  waitForLog,
+} from '../test/main-process.ts';
 import { type ScriptedUpstream, startScriptedUpstream } from '../test/scripted-upstream.ts';
 import { documentHash } from './trusted-documents/manifest.ts';
 
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-// Loose bounds: tsx compiles on start, and this machine may be busy with other suites.
-const START_BOUND_MS = 20_000;
-
-interface Started {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
 /** How to run main: node's arguments. */
-let entry: string[] = ['--import', 'tsx', 'src/main.ts'];
-
-function startMain(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, entry, {
-    cwd: PACKAGE_DIR,
-    // biome-ignore lint/style/noProcessEnv: only PATH is passed on, so the child finds its tools; nothing else of this environment reaches it.
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stdout: string[] = [];
-  let stderr = '';
-  let partial = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop() ?? '';
-    stdout.push(...lines.filter((line) => line.length > 0));
-    child.emit('line');
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout, stderr: () => stderr, exited };
-}
-
-/** Resolves with the first log line `match` accepts; rejects after `boundMs`. */
-function waitForLog(
-  started: Started,
-  match: (line: Record<string, unknown>) => boolean,
-  boundMs = START_BOUND_MS,
-): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      for (const raw of started.stdout) {
-        const line = JSON.parse(raw) as Record<string, unknown>;
-        if (match(line)) {
-          clearTimeout(timer);
-          started.child.off('line', check);
-          resolve(line);
-          return;
-        }
-      }
-    };
-    const timer = setTimeout(() => {
-      started.child.off('line', check);
-      reject(new Error(`no matching log line in ${boundMs} ms; stderr: ${started.stderr()}`));
-    }, boundMs);
-    started.child.on('line', check);
-    check();
-  });
-}
+let entry: readonly string[] = FROM_SOURCE;
+const startMain = (env: Record<string, string>): Started => startProcess(entry, env);
 
 let running: Started | undefined;
 let upstream: ScriptedUpstream | undefined;

@@ -2,18 +2,27 @@ import { loadEnvOrExit } from '@connectors/env';
 import { GraphClient } from '@connectors/graph-client';
 import { pino } from 'pino';
 import { createGateway, GRAPHQL_PATH } from './create-gateway.ts';
-import { gatewayEnvError, loadEnv } from './env.ts';
+import { gatewayEnvError, loadEnv, tracingEnabled } from './env.ts';
 import { drainBoundMs } from './health/drain-bound.ts';
 import { createHealthState } from './health/health.ts';
 import { createGatewayServer, serverLimits } from './http/gateway-server.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { createMetricsServer } from './observability/metrics-endpoint.ts';
+import { activeSpanIds } from './observability/request-span.ts';
+import { startTracing } from './observability/tracing.ts';
+import { securitySettings } from './security-settings.ts';
 import { InvalidTrustedDocumentError } from './trusted-documents/trusted-documents.ts';
 
 const env = loadEnvOrExit(loadEnv);
 
+const tracing = tracingEnabled(env) ? startTracing() : undefined;
 const destination = pino.destination({ dest: 1, sync: false });
-const logger = createLogger({ level: env.LOG_LEVEL, destination });
+const logger = createLogger({
+  level: env.LOG_LEVEL,
+  destination,
+  ...(tracing === undefined ? {} : { mixin: activeSpanIds }),
+});
 const metrics = createMetrics({ defaultMetrics: true });
 const client = new GraphClient({
   baseUrl: env.UPSTREAM_URL,
@@ -23,6 +32,7 @@ const client = new GraphClient({
   retryBudgetMs: env.UPSTREAM_RETRY_BUDGET_MS,
   onUpstreamCall: (event) => {
     metrics.observeUpstreamCall(event);
+    tracing?.onUpstreamCall(event);
     if (logger.isLevelEnabled('debug')) logger.debug({ upstreamCall: event }, 'upstream attempt');
   },
 });
@@ -41,6 +51,9 @@ const gateway = loadEnvOrExit(() => {
       upstreamApi: env.UPSTREAM_API,
       trustedDocuments: env.TRUSTED_DOCUMENTS,
       trustedDocumentsMode: env.TRUSTED_DOCUMENTS_MODE,
+      cors: { origins: env.CORS_ORIGINS, credentials: env.CORS_CREDENTIALS },
+      metricsEndpoint: env.METRICS_PORT === undefined,
+      ...(tracing === undefined ? {} : { tracer: tracing.tracer }),
     });
   } catch (error) {
     if (!(error instanceof InvalidTrustedDocumentError)) throw error;
@@ -50,7 +63,14 @@ const gateway = loadEnvOrExit(() => {
 
 const server = createGatewayServer(gateway, { limits: serverLimits(env), health, logger });
 
-server.listen(env.PORT, () => {
+const metricsServer = env.METRICS_PORT === undefined ? undefined : createMetricsServer(metrics);
+metricsServer?.listen(env.METRICS_PORT, env.HOST, () => {
+  const address = metricsServer.address();
+  const port = typeof address === 'object' && address !== null ? address.port : env.METRICS_PORT;
+  logger.info({ metricsPort: port }, 'metrics listening');
+});
+
+server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.PORT;
   logger.info(
@@ -60,6 +80,7 @@ server.listen(env.PORT, () => {
       upstream: env.UPSTREAM_URL,
       upstreamApi: env.UPSTREAM_API,
       nodeEnv: env.NODE_ENV,
+      ...securitySettings(env),
     },
     env.NODE_ENV === 'production'
       ? 'gateway listening'
@@ -113,7 +134,8 @@ function drain(signal: NodeJS.Signals): void {
   server.close(() => {
     clearTimeout(forceClose);
     clearInterval(closeIdle);
-    void client.close().finally(() => {
+    metricsServer?.close();
+    void Promise.allSettled([client.close(), tracing?.shutdown()]).finally(() => {
       logger.info('shutdown complete');
       try {
         destination.flushSync();

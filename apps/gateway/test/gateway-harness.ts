@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { UpstreamApi } from '@connectors/domain';
 import { GraphClient } from '@connectors/graph-client';
 import type { Plugin } from 'graphql-yoga';
+import type { CorsPolicy } from '../src/cors/cors.ts';
 import { createGateway, type Gateway } from '../src/create-gateway.ts';
 import { createHealthState, type HealthState } from '../src/health/health.ts';
 import {
@@ -12,6 +13,8 @@ import {
 } from '../src/http/gateway-server.ts';
 import { createLogger, type LogLevel } from '../src/observability/logger.ts';
 import { createMetrics, type GatewayMetrics } from '../src/observability/metrics.ts';
+import { activeSpanIds } from '../src/observability/request-span.ts';
+import type { Tracing } from '../src/observability/tracing.ts';
 import type { TrustedDocumentsMode, TrustedEntry } from '../src/trusted-documents/manifest.ts';
 import { nodeFetch } from './node-fetch.ts';
 
@@ -54,6 +57,10 @@ export interface TestGatewayOptions {
   trustedDocumentsMode?: TrustedDocumentsMode;
   /** Extra plugins (`createGateway` refuses unknown ones with the fast path on). */
   plugins?: readonly Plugin[];
+  /** `CORS_ORIGINS`/`CORS_CREDENTIALS`; default none, as `main` runs it. */
+  cors?: CorsPolicy;
+  /** Started tracing, wired as `main` wires it (spans, log ids, attempt events); default off. */
+  tracing?: Tracing;
 }
 
 /** Builds a gateway with a real GraphClient pointed at `upstreamBaseUrl`. */
@@ -62,6 +69,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
   const logger = createLogger({
     level: options.logLevel ?? 'info',
     destination: { write: (line: string) => void logLines.push(line) },
+    ...(options.tracing === undefined ? {} : { mixin: activeSpanIds }),
   });
   const metrics = createMetrics();
   const client = new GraphClient({
@@ -71,7 +79,10 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     maxRetries: options.maxRetries ?? 0,
     retryBudgetMs: options.retryBudgetMs ?? 2000,
     connections: 4,
-    onUpstreamCall: (event) => metrics.observeUpstreamCall(event),
+    onUpstreamCall: (event) => {
+      metrics.observeUpstreamCall(event);
+      options.tracing?.onUpstreamCall(event);
+    },
   });
   const health = createHealthState();
   const gateway = createGateway({
@@ -85,6 +96,8 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     trustedDocuments: options.trustedDocuments,
     trustedDocumentsMode: options.trustedDocumentsMode,
     plugins: options.plugins,
+    ...(options.cors === undefined ? {} : { cors: options.cors }),
+    ...(options.tracing === undefined ? {} : { tracer: options.tracing.tracer }),
   });
   const server = createGatewayServer(gateway, {
     limits: options.limits ?? DEFAULT_SERVER_LIMITS,

@@ -14,6 +14,12 @@ export const LocalEnv = z.object({
    * gateway is pointed at ({@link fakeGraphBase}); passed on to the gateway as is.
    */
   UPSTREAM_API: UpstreamApi.default('seed'),
+  /**
+   * Where both apps listen. Loopback by default: `pnpm start` runs a development gateway
+   * (GraphiQL, introspection) that a laptop should not offer its network. The gateway's own
+   * default, every interface, is the bundle's, for containers. Checked by each app.
+   */
+  HOST: z.string().default('127.0.0.1'),
 });
 export type LocalEnv = z.output<typeof LocalEnv>;
 
