@@ -121,6 +121,14 @@ describe('deploy/kubernetes against the gateway', () => {
     expect(periodSeconds * failureThreshold * 1000).toBeLessThan(env.SHUTDOWN_DELAY_MS);
   });
 
+  it('serves /metrics on METRICS_PORT, a port the Service does not route', () => {
+    const metricsPort = container.ports.find((p: { name: string }) => p.name === 'metrics');
+    expect(env.METRICS_PORT).toBeDefined();
+    expect(metricsPort.containerPort).toBe(env.METRICS_PORT);
+    const service = only(base, 'Service');
+    expect(service.spec.ports.map((p: { targetPort: string }) => p.targetPort)).toEqual(['http']);
+  });
+
   it('gives a grace period longer than the shutdown delay plus the drain bound', () => {
     const neededMs = env.SHUTDOWN_DELAY_MS + drainBoundMs(env);
     expect(neededMs).toBe(25_000);
