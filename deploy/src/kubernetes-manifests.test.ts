@@ -10,6 +10,7 @@
  * kubernetes-models' schemas allow unknown fields (as `kubectl apply --validate=false` would):
  * a misspelt field is caught here only where an assertion below reads it.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { drainBoundMs, GatewayEnv, HEALTHZ_PATH, parseEnv, READYZ_PATH } from '@connectors/gateway';
@@ -23,6 +24,7 @@ import {
 } from './kubernetes-manifests.ts';
 
 const MANIFESTS = readManifests();
+const KUBECTL = spawnSync('kubectl', ['version', '--client'], { timeout: 30_000 }).status === 0;
 const KUSTOMIZATIONS = ['base', 'production'];
 const IMAGE_SCRIPT = readFileSync(new URL('../image/build-image.sh', import.meta.url), 'utf8');
 
@@ -78,28 +80,27 @@ describe('deploy/kubernetes against Kubernetes schemas', () => {
     );
   });
 
-  it.each(KUSTOMIZATIONS)('`kubectl kustomize %s` renders objects that validate', (dir) => {
-    const rendered = renderKustomization(join(KUBERNETES_DIR, dir));
-    if (!rendered.ok && rendered.missing) {
-      // Skipped, with the reason: kubectl is not on this machine (it ships Kustomize).
-      console.warn(`skipped: ${rendered.reason}; install kubectl to render the manifests`);
-      return;
-    }
-    if (!rendered.ok) throw new Error(rendered.reason);
-    expect(rendered.objects.length).toBeGreaterThanOrEqual(6);
-    for (const object of rendered.objects) expect(schemaError(object), object.kind).toBeUndefined();
-    // The selectors Kustomize completes select the Deployment's pods.
-    const podLabels = only(rendered.objects, 'Deployment').spec.template.metadata.labels;
-    const selects = (selector: Record<string, string>) =>
-      Object.entries(selector).every(([key, value]) => podLabels[key] === value);
-    expect(selects(only(rendered.objects, 'Service').spec.selector)).toBe(true);
-    expect(selects(only(rendered.objects, 'PodDisruptionBudget').spec.selector.matchLabels)).toBe(
-      true,
-    );
-    expect(selects(only(rendered.objects, 'NetworkPolicy').spec.podSelector.matchLabels)).toBe(
-      true,
-    );
-  });
+  it.skipIf(!KUBECTL).each(KUSTOMIZATIONS)(
+    `\`kubectl kustomize %s\` renders objects that validate${KUBECTL ? '' : ' (skipped: kubectl, which ships Kustomize, is not installed)'}`,
+    (dir) => {
+      const rendered = renderKustomization(join(KUBERNETES_DIR, dir));
+      if (!rendered.ok) throw new Error(rendered.reason);
+      expect(rendered.objects.length).toBeGreaterThanOrEqual(6);
+      for (const object of rendered.objects)
+        expect(schemaError(object), object.kind).toBeUndefined();
+      // The selectors Kustomize completes select the Deployment's pods.
+      const podLabels = only(rendered.objects, 'Deployment').spec.template.metadata.labels;
+      const selects = (selector: Record<string, string>) =>
+        Object.entries(selector).every(([key, value]) => podLabels[key] === value);
+      expect(selects(only(rendered.objects, 'Service').spec.selector)).toBe(true);
+      expect(selects(only(rendered.objects, 'PodDisruptionBudget').spec.selector.matchLabels)).toBe(
+        true,
+      );
+      expect(selects(only(rendered.objects, 'NetworkPolicy').spec.podSelector.matchLabels)).toBe(
+        true,
+      );
+    },
+  );
 });
 
 describe('deploy/kubernetes against the gateway', () => {

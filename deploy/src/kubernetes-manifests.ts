@@ -86,18 +86,16 @@ export function schemaError(object: KubernetesObject): string | undefined {
 }
 
 /** What `kubectl kustomize` did: its objects, or why it could not run. */
-export type Rendered =
-  | { ok: true; objects: KubernetesObject[] }
-  | { ok: false; missing: boolean; reason: string };
+export type Rendered = { ok: true; objects: KubernetesObject[] } | { ok: false; reason: string };
 
 /** Renders a kustomization with `kubectl kustomize` (Kustomize built into kubectl). */
 export function renderKustomization(dir: string): Rendered {
   const run = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8', timeout: 60_000 });
   if (run.error !== undefined) {
-    return { ok: false, missing: true, reason: `kubectl: ${run.error.message}` };
+    return { ok: false, reason: `kubectl: ${run.error.message}` };
   }
   if (run.status !== 0) {
-    return { ok: false, missing: false, reason: run.stderr.trim() };
+    return { ok: false, reason: run.stderr.trim() };
   }
   const objects = parseManifests(run.stdout, relative(KUBERNETES_DIR, dir)).map(
     (doc) => doc.object,
