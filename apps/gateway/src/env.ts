@@ -130,6 +130,12 @@ export const GatewayEnv = z
       }),
     /** `allow` runs any valid document; `require` only the trusted ones (docs/contracts.md). */
     TRUSTED_DOCUMENTS_MODE: oneOf(TRUSTED_DOCUMENTS_MODES, 'allow'),
+    /**
+     * After SIGTERM, how long `/readyz` answers 503 while the listener keeps serving, before it
+     * stops accepting and drains: long enough for endpoints and balancers to stop sending
+     * (docs/running.md#shutdown says how 5 s was chosen); 0 drains at once.
+     */
+    SHUTDOWN_DELAY_MS: wholeNumber(0, 600_000, 'ms', 5_000),
   })
   .superRefine((env, ctx) => {
     // Microsoft Graph serves the connector-group API on beta only: the documented operations

@@ -3,9 +3,10 @@
  * (`pnpm --filter ./apps/gateway build`, plain node). A bad environment stops the process at
  * start with a message naming the variable (a trusted document that does not validate is a bad
  * `TRUSTED_DOCUMENTS`, named with its hash); the default trusted documents are the client's
- * manifest, carried by the bundle; SIGTERM drains: new connections are refused, the request in
- * flight (on the fast path: its document is trusted, from `TRUSTED_DOCUMENTS`) still gets its
- * answer, and the process exits 0.
+ * manifest, carried by the bundle; SIGTERM first turns `/readyz` 503 while requests are still
+ * served for `SHUTDOWN_DELAY_MS` (a second signal ends the delay), then drains: new connections
+ * are refused, the request in flight (on the fast path: its document is trusted, from
+ * `TRUSTED_DOCUMENTS`) still gets its answer, and the process exits 0.
  */
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -177,6 +178,7 @@ describe.each([
       PORT: '0',
       UPSTREAM_URL: upstream.baseUrl,
       LOG_LEVEL: 'info',
+      SHUTDOWN_DELAY_MS: '0',
       TRUSTED_DOCUMENTS: await manifestFile('drain.json', [DRAINED_MUTATION]),
     });
     const listening = await waitForLog(running, (line) => typeof line.port === 'number');
@@ -204,7 +206,7 @@ describe.each([
     await requestArrived;
 
     running.child.kill('SIGTERM');
-    await waitForLog(running, (line) => String(line.msg).startsWith('shutdown started'));
+    await waitForLog(running, (line) => String(line.msg).startsWith('draining'));
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
 
     held?.writeHead(204).end();
@@ -215,5 +217,62 @@ describe.each([
     });
     expect(await running.exited).toBe(0);
     expect(running.stdout.some((line) => line.includes('shutdown complete'))).toBe(true);
+  });
+  it('during SHUTDOWN_DELAY_MS: /readyz is 503, requests are still served; a second signal drains', async () => {
+    upstream = await startScriptedUpstream((_request, response) => {
+      response.writeHead(204).end();
+    });
+    running = startMain({
+      PORT: '0',
+      UPSTREAM_URL: upstream.baseUrl,
+      LOG_LEVEL: 'info',
+      // Longer than this test can take: the second signal, not the clock, ends the delay.
+      SHUTDOWN_DELAY_MS: '600000',
+      TRUSTED_DOCUMENTS: await manifestFile('delay.json', [DRAINED_MUTATION]),
+    });
+    const listening = await waitForLog(running, (line) => typeof line.port === 'number');
+    const url = `http://127.0.0.1:${listening.port}`;
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+
+    running.child.kill('SIGTERM');
+    const started = await waitForLog(running, (line) =>
+      String(line.msg).startsWith('shutdown started'),
+    );
+    expect(started).toMatchObject({ signal: 'SIGTERM', shutdownDelayMs: 600_000 });
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.text()).toBe('draining\n');
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // A mutation on a new connection: served, answered once, and told to reconnect elsewhere.
+    const served = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer delay' },
+      body: graphqlBody(DRAINED_MUTATION, {
+        input: {
+          applicationId: SEED.applicationId,
+          connectorId: SEED.connectorId,
+          connectorGroup: {
+            connectorGroupType: 'APPLICATION_PROXY',
+            isDefault: false,
+            name: 'During the delay',
+            region: 'EUR',
+          },
+        },
+      }),
+    });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('connection')).toBe('close');
+    expect(await served.json()).toEqual({
+      data: {
+        addConnectorMemberOf: { connectorGroup: { name: 'During the delay' }, userErrors: [] },
+      },
+    });
+    expect(upstream.requests).toHaveLength(1);
+    expect(running.stdout.some((line) => line.includes('"msg":"draining'))).toBe(false);
+
+    running.child.kill('SIGTERM');
+    await waitForLog(running, (line) => String(line.msg).startsWith('draining'));
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    expect(await running.exited).toBe(0);
   });
 });

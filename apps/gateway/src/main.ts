@@ -3,6 +3,7 @@ import { GraphClient } from '@connectors/graph-client';
 import { pino } from 'pino';
 import { createGateway, GRAPHQL_PATH } from './create-gateway.ts';
 import { gatewayEnvError, loadEnv, tracingEnabled } from './env.ts';
+import { drainBoundMs } from './health/drain-bound.ts';
 import { createHealthState } from './health/health.ts';
 import { createGatewayServer, serverLimits } from './http/gateway-server.ts';
 import { createLogger } from './observability/logger.ts';
@@ -96,19 +97,44 @@ server.listen(env.PORT, env.HOST, () => {
   );
 });
 
-// The longest a request can take: its last attempt's timeout after the retry waits' budget.
-const drainBoundMs = env.UPSTREAM_TIMEOUT_MS + env.UPSTREAM_RETRY_BUDGET_MS;
+const drainBound = drainBoundMs(env);
 let shuttingDown = false;
+let drainStarted = false;
+let delay: NodeJS.Timeout | undefined;
 
+// SIGTERM first turns `/readyz` 503 and keeps serving for SHUTDOWN_DELAY_MS: endpoints and load
+// balancers take a moment to stop sending (docs/running.md#shutdown), and a listener closed at once
+// would meet their last requests with refused connections. A second signal drains at once.
 function shutdown(signal: NodeJS.Signals): void {
-  if (shuttingDown) return;
+  if (shuttingDown) {
+    if (!drainStarted) {
+      clearTimeout(delay);
+      drain(signal);
+    }
+    return;
+  }
   shuttingDown = true;
   health.draining = true;
-  logger.info({ signal, drainBoundMs }, 'shutdown started: draining in-flight requests');
+  logger.info(
+    { signal, shutdownDelayMs: env.SHUTDOWN_DELAY_MS, drainBoundMs: drainBound },
+    'shutdown started: /readyz answers 503, still serving until the delay ends',
+  );
+  delay = setTimeout(() => drain(signal), env.SHUTDOWN_DELAY_MS);
+}
+
+function drain(signal: NodeJS.Signals): void {
+  drainStarted = true;
+  logger.info(
+    { signal, drainBoundMs: drainBound },
+    'draining: new connections refused, in-flight requests finishing',
+  );
   const forceClose = setTimeout(() => {
-    logger.warn({ drainBoundMs }, 'drain bound reached: closing the remaining connections');
+    logger.warn(
+      { drainBoundMs: drainBound },
+      'drain bound reached: closing the remaining connections',
+    );
     server.closeAllConnections();
-  }, drainBoundMs);
+  }, drainBound);
   forceClose.unref();
   // A keep-alive connection whose request was in flight turns idle once answered; closing idle
   // ones every 100 ms lets `close` finish then, not when the client's keep-alive times out.

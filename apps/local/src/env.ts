@@ -1,5 +1,5 @@
 import { UpstreamApi } from '@connectors/domain';
-import { parseEnv, port } from '@connectors/env';
+import { parseEnv, port, wholeNumber } from '@connectors/env';
 import { z } from 'zod';
 
 /**
@@ -20,6 +20,11 @@ export const LocalEnv = z.object({
    * default, every interface, is the bundle's, for containers. Checked by each app.
    */
   HOST: z.string().default('127.0.0.1'),
+  /**
+   * The gateway's shutdown delay under `pnpm start`: 0, since no balancer sits in front of a
+   * development gateway to wait for, so Ctrl+C stops at once. The bundle's 5 s is production's.
+   */
+  SHUTDOWN_DELAY_MS: wholeNumber(0, 600_000, 'ms', 0),
 });
 export type LocalEnv = z.output<typeof LocalEnv>;
 

@@ -73,6 +73,7 @@ async function start(): Promise<void> {
     UPSTREAM_URL: fakeGraphBase(env),
     UPSTREAM_API: env.UPSTREAM_API,
     HOST: env.HOST,
+    SHUTDOWN_DELAY_MS: String(env.SHUTDOWN_DELAY_MS),
   });
   await waitUntilHealthy(gateway, `http://localhost:${env.GATEWAY_PORT}/healthz`);
   if (stopping) return;
