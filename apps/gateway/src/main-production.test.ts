@@ -19,6 +19,7 @@ import { graphqlBody } from '../test/gateway-harness.ts';
 import { type Started, startMain, waitForLog } from '../test/main-process.ts';
 import { type OtlpReceiver, startOtlpReceiver } from '../test/otlp-receiver.ts';
 import { type ScriptedUpstream, startScriptedUpstream } from '../test/scripted-upstream.ts';
+import { SHUTDOWN_EXPORT_BOUND_MS } from './observability/tracing.ts';
 
 let bundle: string[] = [];
 let bundleDir = '';
@@ -135,5 +136,44 @@ describe('the production bundle', () => {
     const server = spans.find((span) => span.kind === 2);
     expect(server?.spanId).toBe(line.span_id);
     for (const body of receiver.bodies) expect(body).not.toContain('bundle-trace-token');
+  });
+
+  it('says so in its log when the collector cannot be reached, and still exits 0 at once', async () => {
+    upstream = await startScriptedUpstream();
+    // A port nothing listens on: the export fails. Exports every 100 ms, given up after 1 s.
+    const closed = await freePort();
+    running = startMain(bundle, {
+      PORT: '0',
+      UPSTREAM_URL: upstream.baseUrl,
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${closed}`,
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      OTEL_EXPORTER_OTLP_TIMEOUT: '1000',
+    });
+    const listening = await listeningLine(running);
+    const response = await fetch(`http://127.0.0.1:${listening.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: graphqlBody('{ __typename }'),
+    });
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+    const warning = await waitForLog(running, (line) =>
+      String(line.msg).startsWith('opentelemetry:'),
+    );
+    expect(warning).toMatchObject({ level: 40 });
+    // Not stamped with the request whose span's end triggered the export.
+    expect(warning).not.toHaveProperty('trace_id');
+    // One more span in the buffer, which the shutdown cannot export: it waits 2 s at most.
+    await (
+      await fetch(`http://127.0.0.1:${listening.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: graphqlBody('{ __typename }'),
+      })
+    ).arrayBuffer();
+    const signalledAt = performance.now();
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    expect(performance.now() - signalledAt).toBeLessThan(SHUTDOWN_EXPORT_BOUND_MS + 5_000);
   });
 });

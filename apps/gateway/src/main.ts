@@ -11,18 +11,19 @@ import { createMetrics } from './observability/metrics.ts';
 import { createMetricsServer } from './observability/metrics-endpoint.ts';
 import { activeSpanIds } from './observability/request-span.ts';
 import { startTracing } from './observability/tracing.ts';
+import { logUpstreamState } from './observability/upstream-state-log.ts';
 import { securitySettings } from './security-settings.ts';
 import { InvalidTrustedDocumentError } from './trusted-documents/trusted-documents.ts';
 
 const env = loadEnvOrExit(loadEnv);
 
-const tracing = tracingEnabled(env) ? startTracing() : undefined;
 const destination = pino.destination({ dest: 1, sync: false });
 const logger = createLogger({
   level: env.LOG_LEVEL,
   destination,
-  ...(tracing === undefined ? {} : { mixin: activeSpanIds }),
+  ...(tracingEnabled(env) ? { mixin: activeSpanIds } : {}),
 });
+const tracing = tracingEnabled(env) ? startTracing({ logger }) : undefined;
 const metrics = createMetrics({ defaultMetrics: true });
 const client = new GraphClient({
   baseUrl: env.UPSTREAM_URL,
@@ -30,12 +31,20 @@ const client = new GraphClient({
   timeoutMs: env.UPSTREAM_TIMEOUT_MS,
   maxRetries: env.UPSTREAM_MAX_RETRIES,
   retryBudgetMs: env.UPSTREAM_RETRY_BUDGET_MS,
+  connections: env.UPSTREAM_MAX_IN_FLIGHT,
+  maxQueue: env.UPSTREAM_MAX_QUEUE,
+  retryBudget: { ratio: env.UPSTREAM_RETRY_RATIO_PERCENT / 100 },
+  onUpstreamState: (event) => {
+    logUpstreamState(logger, event);
+    tracing?.onUpstreamState(event);
+  },
   onUpstreamCall: (event) => {
     metrics.observeUpstreamCall(event);
     tracing?.onUpstreamCall(event);
     if (logger.isLevelEnabled('debug')) logger.debug({ upstreamCall: event }, 'upstream attempt');
   },
 });
+metrics.watchUpstream(() => client.stats());
 const health = createHealthState();
 // A trusted document that does not validate is a bad TRUSTED_DOCUMENTS: reported and exited as
 // one, naming the document's hash.

@@ -75,6 +75,17 @@ export function recordOperation(
     ...(operationName === undefined ? {} : { 'graphql.operation.name': operationName }),
     ...(trace.operation === undefined ? {} : { 'gateway.root_field': trace.operation }),
   });
+  // How the upstream call ended, attempts or none: a call the gate or the admission refused
+  // before sending has no attempt span, only this (`sent: false`).
+  const upstream = trace.upstream;
+  if (upstream !== undefined) {
+    span.setAttributes({
+      'upstream.outcome': upstream.outcome,
+      'upstream.duration_ms': upstream.durationMs,
+      // A success was sent by definition; a failure says (API.md section 8).
+      'upstream.sent': upstream.sent ?? upstream.outcome === 'ok',
+    });
+  }
 }
 
 /** The ids a log line carries of a span (`trace_id`, `span_id`, as OpenTelemetry's log model names them). */

@@ -22,7 +22,7 @@ import {
   startOtlpReceiver,
 } from '../../test/otlp-receiver.ts';
 import { startTracing, type Tracing } from './tracing.ts';
-import { ATTEMPT_EVENT } from './upstream-attempt-spans.ts';
+import { ATTEMPT_EVENT, STATE_EVENT } from './upstream-attempt-spans.ts';
 
 const TOKEN = 'Bearer tracing-test-token-0123456789';
 const TRUSTED = connectorMemberOfOperation.text;
@@ -128,7 +128,22 @@ describe('traces, from the caller through the gateway to fake-graph', () => {
         'graphql.operation.name': 'ConnectorMemberOf',
         'gateway.outcome': 'ok',
         'http.response.status_code': 200,
+        'upstream.outcome': 'ok',
+        'upstream.sent': true,
       });
+      // The 429's Retry-After closed the read gate: the decision is on the span of the request
+      // whose answer caused it.
+      expect(operation.events.filter((event) => event.name === STATE_EVENT)).toEqual([
+        {
+          name: STATE_EVENT,
+          attributes: expect.objectContaining({
+            'upstream.state': 'gateClosed',
+            'upstream.call_kind': 'read',
+            'upstream.retry_after_seconds': 1,
+            'http.response.status_code': 429,
+          }),
+        },
+      ]);
       expect(attempts.map((span) => span.kind)).toEqual([SPAN_KIND.client, SPAN_KIND.client]);
       expect(attempts.map((span) => span.attributes)).toEqual([
         expect.objectContaining({

@@ -1,5 +1,5 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { UpstreamCallEvent } from '@connectors/graph-client';
+import type { UpstreamCallEvent, UpstreamStateEvent } from '@connectors/graph-client';
 import { type Attributes, context, type Span, trace } from '@opentelemetry/api';
 
 /** What undici publishes of a request on its diagnostics channels (the fields read here). */
@@ -21,6 +21,9 @@ export const ATTEMPT_ATTRIBUTES = {
 
 /** The event each attempt's verdict adds to the operation span (the attempt span has ended by then). */
 export const ATTEMPT_EVENT = 'upstream.attempt';
+
+/** The event a change of the upstream's state (a gate closing, the retry budget spent) adds. */
+export const STATE_EVENT = 'upstream.state';
 
 const SEND_HEADERS = 'undici:client:sendHeaders';
 
@@ -95,6 +98,28 @@ export function upstreamAttemptHooks() {
         'upstream.duration_ms': event.durationMs,
         ...(event.status === undefined ? {} : { 'http.response.status_code': event.status }),
         ...(event.requestId === undefined ? {} : { 'upstream.request_id': event.requestId }),
+      });
+    },
+    /**
+     * The gate and budget decisions a call's answer caused (reported once per change, on the
+     * call that caused it): an event of that request's span.
+     */
+    onUpstreamState(event: UpstreamStateEvent): void {
+      const span = trace.getSpan(context.active());
+      if (span === undefined) return;
+      span.addEvent(STATE_EVENT, {
+        'upstream.state': event.type,
+        'upstream.operation': event.operation,
+        ...('kind' in event ? { 'upstream.call_kind': event.kind } : {}),
+        ...(event.type === 'gateClosed'
+          ? { 'upstream.retry_after_seconds': event.retryAfterSeconds }
+          : {}),
+        ...('status' in event && event.status !== undefined
+          ? { 'http.response.status_code': event.status }
+          : {}),
+        ...(event.type === 'throttleLimitReported'
+          ? { 'upstream.throttle_limit_percentage': event.percentage }
+          : {}),
       });
     },
   };
