@@ -160,6 +160,19 @@ describe('deploy/kubernetes against the gateway', () => {
     expect(new Set(ports)).toEqual(new Set([53, 443]));
   });
 
+  it("sizes the fleet's upstream bounds for one tenant's quota (docs/running.md#replicas)", () => {
+    const { minReplicas, maxReplicas } = only(base, 'HorizontalPodAutoscaler').spec;
+    // At the largest fleet, a slow Graph holds at most 96 requests (a quarter of 6 x 64).
+    expect(maxReplicas * env.UPSTREAM_MAX_IN_FLIGHT).toBeLessThanOrEqual(96);
+    expect(maxReplicas * env.UPSTREAM_MAX_QUEUE).toBeLessThanOrEqual(96);
+    // At the smallest, calls of 0.5 s (Graph's slow healthy end) still carry a tenant's 60
+    // writes a second.
+    const TENANT_WRITES_PER_SECOND = 18_000 / 300;
+    expect((minReplicas * env.UPSTREAM_MAX_IN_FLIGHT) / 0.5).toBeGreaterThan(
+      TENANT_WRITES_PER_SECOND,
+    );
+  });
+
   it('keeps two replicas serving through a disruption, and scales the Deployment', () => {
     const autoscaler = only(base, 'HorizontalPodAutoscaler');
     const budget = only(base, 'PodDisruptionBudget');
