@@ -15,6 +15,7 @@ import { startFakeGraph } from '@connectors/fake-graph';
 import { buildGateway } from '@connectors/gateway/build';
 import { createGatewayClient, type GatewayResult } from '@connectors/gateway-client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readManifests } from '../src/kubernetes-manifests.ts';
 import { seedConnectorMove } from '../test/seed-connector-move.ts';
 import { CHECK, findHaproxy, HAPROXY_INSTALL, type Haproxy, startHaproxy } from './haproxy.ts';
 import { logLine, type Replica, startReplica, stopReplica } from './replica.ts';
@@ -42,6 +43,14 @@ function unusedPort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The base ConfigMap's data: the environment every replica runs with. */
+function baseConfigMap(): Record<string, string> {
+  const configMap = readManifests().find(
+    (doc) => doc.file.startsWith('base/') && doc.object.kind === 'ConfigMap',
+  );
+  return configMap?.object.data as Record<string, string>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -103,11 +112,18 @@ describe('three replicas behind haproxy', () => {
         writes.set(id, (writes.get(id) ?? 0) + 1);
       });
 
+      // The manifests' configuration (deploy/kubernetes/base: shutdown delay, timeouts, upstream
+      // bounds), on the seed profile, whose add creates the group it names (Graph's profile adds
+      // only to an existing one); /metrics stays on each replica's own port, as three replicas
+      // cannot share one METRICS_PORT on one host.
+      const { METRICS_PORT: _sharedPort, ...configMap } = baseConfigMap();
       const env = {
+        ...configMap,
         UPSTREAM_URL: fakeGraph.baseUrl,
-        NODE_ENV: 'production',
+        UPSTREAM_API: 'seed',
         LOG_LEVEL: 'info',
       };
+      expect(env).toMatchObject({ SHUTDOWN_DELAY_MS: '5000', UPSTREAM_MAX_IN_FLIGHT: '16' });
       const live: Replica[] = [];
       const ports: number[] = [];
       for (const name of REPLICAS) {
