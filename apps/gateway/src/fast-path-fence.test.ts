@@ -24,6 +24,7 @@ import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.t
 const logger = createLogger({ level: 'silent' });
 const deps = (production: boolean) => ({
   client: {
+    api: 'seed' as const,
     addConnectorMemberOf: () => Promise.reject(new Error('not called')),
     listConnectorMemberOf: () => Promise.reject(new Error('not called')),
     listConnectorGroups: () => Promise.reject(new Error('not called')),

@@ -122,6 +122,11 @@ export class GraphClient {
     this.#context = { upstream, api: api.data, base, basePath: url.pathname.replace(/\/+$/, '') };
   }
 
+  /** Which REST operations this client calls: `seed` or `graph`. */
+  get api(): UpstreamApi {
+    return this.#context.api;
+  }
+
   /**
    * Adds the connector to the group.
    * - `seed`: `POST .../members/{connectorId}/memberOf/$ref` with the connectorGroup body (the

@@ -799,6 +799,7 @@ describe('the fast path against yoga alone, when a resolver has a bug', () => {
   // A client that throws what no upstream answer produces: yoga masks it ("Unexpected error.",
   // nothing of the cause) and logs the cause; the fast path must do exactly the same.
   const buggyClient = {
+    api: 'seed' as const,
     addConnectorMemberOf: () => Promise.reject(new TypeError('bug: internal detail')),
     listConnectorMemberOf: () => Promise.reject(new TypeError('bug: internal detail')),
     listConnectorGroups: () => Promise.reject(new TypeError('bug: internal detail')),
@@ -878,6 +879,7 @@ describe('the fence', () => {
   });
   const deps = () => ({
     client: {
+      api: 'seed' as const,
       addConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorGroups: () => Promise.reject(new Error('not called')),

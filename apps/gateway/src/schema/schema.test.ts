@@ -24,7 +24,7 @@ type Mutation {
   createConnectorGroup(input: CreateConnectorGroupInput!): CreateConnectorGroupPayload!
 }
 input AddConnectorMemberOfInput {
-  applicationId: ID!
+  applicationId: ID
   connectorId: ID!
   connectorGroup: ConnectorGroupInput!
 }
@@ -113,7 +113,7 @@ describe('the GraphQL schema', () => {
 
   it("has a Query type that earns its place: the lookups and the screen's reads", () => {
     expect(shape(gatewaySchema.getQueryType() ?? undefined)).toEqual([
-      'connectorMemberOf(applicationId: ID!, connectorId: ID!): ConnectorMemberOfPayload!',
+      'connectorMemberOf(applicationId: ID, connectorId: ID!): ConnectorMemberOfPayload!',
       'connectorGroups(name: String): ConnectorGroupsPayload!',
       'connectors(first: Int, after: String, filter: ConnectorFilter): ConnectorsPayload!',
       'connectorGroup(id: ID!): ConnectorGroupPayload!',
