@@ -2,7 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { graphErrorEnvelope, toRestBody } from '@connectors/domain';
 import { serviceOrigin } from './connector-group-reference.ts';
-import { parseConnectorGroupsQuery, refuseQueryOptions } from './connector-groups-query.ts';
+import {
+  GROUPS_LIST,
+  parseConnectorGroupsQuery,
+  refuseQueryOptions,
+} from './connector-groups-query.ts';
+import {
+  type Answer,
+  createGroup,
+  getConnector,
+  listConnectors,
+  listGroupMembers,
+} from './connector-routes.ts';
 import { type Controls, createControls } from './controls.ts';
 import { FAKE_GRAPH_ERROR_CODES, GraphHttpError } from './graph-http-error.ts';
 import { type Logger, silentLogger } from './logger.ts';
@@ -15,6 +26,7 @@ import {
   removeMemberOf,
 } from './member-of.ts';
 import { parseMemberOfBody, parseReferenceBody } from './member-of-body.ts';
+import { nextLink } from './paging.ts';
 import { matchRoute, methodNotAllowed } from './routes.ts';
 import type { Store, StoredGroup } from './store.ts';
 
@@ -91,9 +103,21 @@ export function createApp(deps: AppDeps): Server {
         return sendEmpty(res, 204);
       }
       case 'listGroups': {
-        const query = parseConnectorGroupsQuery(url.searchParams);
-        return sendCollection(res, profileContext, deps.store.listGroups(query));
+        const { page: pageRequest, ...filter } = parseConnectorGroupsQuery(url.searchParams);
+        const page = deps.store.listGroupsPage(filter, pageRequest);
+        const link =
+          page.next === undefined ? undefined : nextLink(url, base, GROUPS_LIST, page.next);
+        return sendCollection(res, profileContext, page.items, link);
       }
+      case 'createGroup':
+        refuseQueryOptions(url.searchParams);
+        return sendAnswer(res, createGroup(deps.store, await readBody(req)));
+      case 'listGroupMembers':
+        return sendAnswer(res, listGroupMembers(deps.store, route.groupId, { url, base }));
+      case 'listConnectors':
+        return sendAnswer(res, listConnectors(deps.store, { url, base }));
+      case 'getConnector':
+        return sendAnswer(res, getConnector(deps.store, route.connectorId, { url, base }));
       case 'getGroup': {
         refuseQueryOptions(url.searchParams);
         const group = getConnectorGroup(deps.store, route.groupId);
@@ -221,9 +245,22 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function sendCollection(res: ServerResponse, context: string, groups: StoredGroup[]): void {
+function sendCollection(
+  res: ServerResponse,
+  context: string,
+  groups: StoredGroup[],
+  link?: string,
+): void {
   // The domain's representation, `@odata.type` first: the same builder as the client's body.
-  sendJson(res, 200, { '@odata.context': context, value: groups.map(toRestBody) });
+  sendJson(res, 200, {
+    '@odata.context': context,
+    ...(link === undefined ? {} : { '@odata.nextLink': link }),
+    value: groups.map(toRestBody),
+  });
+}
+
+function sendAnswer(res: ServerResponse, answer: Answer): void {
+  sendJson(res, answer.status, answer.body);
 }
 
 function sendEmpty(res: ServerResponse, status: number): void {

@@ -1,5 +1,9 @@
 import { FAKE_GRAPH_ERROR_CODES, GraphHttpError } from './graph-http-error.ts';
+import { type PageRequest, parsePageRequest } from './paging.ts';
 import type { GroupFilter } from './store.ts';
+
+/** The groups list's skiptoken names this list. */
+export const GROUPS_LIST = 'connectorGroups';
 
 const invalid = (message: string) =>
   new GraphHttpError(400, FAKE_GRAPH_ERROR_CODES.invalidQuery, message);
@@ -30,30 +34,38 @@ export function refuseQueryOptions(params: URLSearchParams): void {
 
 /**
  * Reads the query of `GET .../applicationProxy/connectorGroups`: nothing, or one `$filter` of the
- * form `name eq '<OData string literal>'` (a `'` inside written `''`). Property and operator
+ * form `name eq '<OData string literal>'` (a `'` inside written `''`), and `$top`/`$skiptoken`. Property and operator
  * compare case-insensitively, as Graph's directory does. fake-graph is stricter than Graph in one
  * way: any other parameter is refused rather than ignored, so a client that leaks one into the
  * URL (an unencoded `&` in a name) fails in tests instead of listing the wrong groups.
  * @throws {GraphHttpError} 400 `BadRequest` for a filter that does not parse, a repeated option;
  *   400 `Request_UnsupportedQuery` for another property, operator, shape or query option
  */
-export function parseConnectorGroupsQuery(params: URLSearchParams): GroupFilter {
+export function parseConnectorGroupsQuery(
+  params: URLSearchParams,
+): GroupFilter & { page: PageRequest } {
   const filters: string[] = [];
+  const top: string[] = [];
+  const skipTokens: string[] = [];
   for (const [key, value] of params) {
-    if (optionName(key) !== 'filter') {
+    const option = optionName(key);
+    if (option === 'top') top.push(value);
+    else if (option === 'skiptoken') skipTokens.push(value);
+    else if (option === 'filter') filters.push(value);
+    else {
       throw unsupported(
-        `The query option '${key.slice(0, 100)}' is not supported on connectorGroups; only $filter=name eq '...' is.`,
+        `The query option '${key.slice(0, 100)}' is not supported on connectorGroups; only $filter=name eq '...', $top and $skiptoken are.`,
       );
     }
-    filters.push(value);
   }
-  if (filters.length === 0) return {};
+  const page = parsePageRequest(GROUPS_LIST, top, skipTokens);
+  if (filters.length === 0) return { page };
   if (filters.length > 1) {
     throw invalid(
       "Query option '$filter' was specified more than once, it must be specified at most once.",
     );
   }
-  return { name: parseNameFilter(filters[0] ?? '') };
+  return { name: parseNameFilter(filters[0] ?? ''), page };
 }
 
 function parseNameFilter(filter: string): string {

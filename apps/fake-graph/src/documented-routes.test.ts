@@ -299,7 +299,7 @@ describe('GET .../connectorGroups', () => {
     ['another query option', '$orderby=name', 'Request_UnsupportedQuery'],
     [
       'a custom parameter smuggled beside the filter',
-      `$filter=${encodeURIComponent("name eq 'a'")}&top=1`,
+      `$filter=${encodeURIComponent("name eq 'a'")}&select=name`,
       'Request_UnsupportedQuery',
     ],
     [

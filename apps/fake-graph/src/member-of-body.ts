@@ -1,4 +1,9 @@
-import { type ConnectorGroupInput, ConnectorGroupRestBody, validate } from '@connectors/domain';
+import {
+  type ConnectorGroupInput,
+  ConnectorGroupRestBody,
+  type ValidationIssue,
+  validate,
+} from '@connectors/domain';
 import {
   CONNECTOR_GROUPS_PATH,
   referencedGroupId,
@@ -31,19 +36,7 @@ export function parseMemberOfBody(text: string, service: ServiceOrigin): MemberO
   }
 
   const parsed = validate(ConnectorGroupRestBody, body);
-  if (!parsed.ok) {
-    // Graph reports one property at a time; the first issue is the one a caller fixes first.
-    const issue = parsed.issues[0];
-    const property = issue?.field.join('.') ?? '';
-    const message = issue?.message ?? 'is invalid';
-    const reason =
-      property !== '' && message.startsWith(`${property} `)
-        ? message.slice(property.length + 1)
-        : message;
-    throw property === ''
-      ? GraphHttpError.badRequest(`Invalid request body: ${reason}`)
-      : GraphHttpError.invalidProperty(property, reason);
-  }
+  if (!parsed.ok) throw invalidBody(parsed.issues);
   const { '@odata.type': _odataType, ...group } = parsed.value;
   return group.id === undefined
     ? { kind: 'named', group }
@@ -67,7 +60,29 @@ export function parseReferenceBody(text: string, service: ServiceOrigin): string
   return referencedGroupId(body['@odata.id'], service);
 }
 
-function readJsonObject(text: string, hint: string): object {
+/**
+ * The 400 for a body the domain refused: Graph reports one property at a time, so the first
+ * issue, the one a caller fixes first, named as Graph names it.
+ */
+export function invalidBody(issues: readonly ValidationIssue[]): GraphHttpError {
+  const issue = issues[0];
+  const property = issue?.field.join('.') ?? '';
+  const message = issue?.message ?? 'is invalid';
+  const reason =
+    property !== '' && message.startsWith(`${property} `)
+      ? message.slice(property.length + 1)
+      : message;
+  return property === ''
+    ? GraphHttpError.badRequest(`Invalid request body: ${reason}`)
+    : GraphHttpError.invalidProperty(property, reason);
+}
+
+/**
+ * Parses a request body that must be a JSON object.
+ * @param hint what to send instead, for the message of an empty body
+ * @throws {GraphHttpError} 400 for an empty body, invalid JSON, or JSON that is not an object
+ */
+export function readJsonObject(text: string, hint: string): object {
   if (text.trim() === '') {
     throw GraphHttpError.badRequest(`The request body is empty: ${hint}.`);
   }

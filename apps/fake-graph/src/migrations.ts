@@ -103,6 +103,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX connectors_by_group ON connectors (group_id);
   CREATE INDEX application_connectors_by_connector ON application_connectors (connector_id);
   `,
+  // 3: what Graph beta reads of a connector (issue 16). A connector from version 2 gets a machine
+  // name from its id, so every row reads as a valid connector; status starts `active`.
+  `
+  ALTER TABLE connectors ADD COLUMN machine_name TEXT NOT NULL DEFAULT '';
+  ALTER TABLE connectors ADD COLUMN external_ip TEXT;
+  ALTER TABLE connectors ADD COLUMN status TEXT NOT NULL DEFAULT 'active';
+  ALTER TABLE connectors ADD COLUMN version TEXT;
+  UPDATE connectors SET machine_name = 'connector-' || substr(id, 1, 8) WHERE machine_name = '';
+  CREATE INDEX connectors_by_status ON connectors (status);
+  `,
 ];
 
 /**

@@ -15,7 +15,12 @@ export type Route =
   | { operation: 'connectorMemberOf'; connectorId: string }
   | { operation: 'connectorAddMemberOf'; connectorId: string }
   | { operation: 'listGroups' }
-  | { operation: 'getGroup'; groupId: string };
+  | { operation: 'getGroup'; groupId: string }
+  // Graph beta's connector-group screen routes (issue 16).
+  | { operation: 'createGroup' }
+  | { operation: 'listGroupMembers'; groupId: string }
+  | { operation: 'listConnectors' }
+  | { operation: 'getConnector'; connectorId: string };
 
 /** A matched request: the version it was sent under and the operation. */
 export interface MatchedRoute {
@@ -51,13 +56,15 @@ export function matchRoute(method: string | undefined, pathname: string): Matche
 
   const found = seedRoute(segments, literal) ?? documentedRoute(segments, literal);
   if (found === undefined) throw noRoute();
-  if (method !== found.allowed) throw methodNotAllowed(method, found.allowed);
-  return { version, route: found.route() };
+  if (method === undefined || !found.allowed.split(', ').includes(method)) {
+    throw methodNotAllowed(method, found.allowed);
+  }
+  return { version, route: found.route(method) };
 }
 
 type Literal = (index: number, expected: string) => boolean;
 // The route is built after the method check, so a wrong method is 405 whatever the ids.
-type Candidate = { allowed: string; route: () => Route };
+type Candidate = { allowed: string; route: (method: string) => Route };
 
 // /{version}/applications/{applicationId}/connectorGroup/members/{connectorId}/memberOf[...]
 function seedRoute(segments: string[], literal: Literal): Candidate | undefined {
@@ -95,6 +102,18 @@ function documentedRoute(segments: string[], literal: Literal): Candidate | unde
   if (!(literal(1, 'onPremisesPublishingProfiles') && literal(2, 'applicationProxy'))) {
     return undefined;
   }
+  if (literal(3, 'connectors') && segments.length <= 5) {
+    if (segments.length === 4) {
+      return { allowed: 'GET', route: () => ({ operation: 'listConnectors' }) };
+    }
+    return {
+      allowed: 'GET',
+      route: () => ({
+        operation: 'getConnector',
+        connectorId: objectId(segments[4], 'connectorId'),
+      }),
+    };
+  }
   if (literal(3, 'connectors') && literal(5, 'memberOf')) {
     const connectorId = () => objectId(segments[4], 'connectorId');
     if (segments.length === 6) {
@@ -112,12 +131,22 @@ function documentedRoute(segments: string[], literal: Literal): Candidate | unde
     return undefined;
   }
   if (literal(3, 'connectorGroups')) {
-    if (segments.length === 4)
-      return { allowed: 'GET', route: () => ({ operation: 'listGroups' }) };
+    if (segments.length === 4) {
+      return {
+        allowed: 'GET, POST',
+        route: (method) => ({ operation: method === 'POST' ? 'createGroup' : 'listGroups' }),
+      };
+    }
     if (segments.length === 5) {
       return {
         allowed: 'GET',
         route: () => ({ operation: 'getGroup', groupId: objectId(segments[4], 'groupId') }),
+      };
+    }
+    if (segments.length === 6 && literal(5, 'members')) {
+      return {
+        allowed: 'GET',
+        route: () => ({ operation: 'listGroupMembers', groupId: objectId(segments[4], 'groupId') }),
       };
     }
   }

@@ -3,18 +3,25 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   type ConnectorGroupFields,
-  type ConnectorGroupRegion,
   type ConnectorGroupsQuery,
-  type ConnectorGroupType,
   connectorGroupFields,
 } from '@connectors/domain';
 import Database from 'libsql';
 import type { z } from 'zod';
+import { type ConnectorQueries, connectorQueries } from './connector-queries.ts';
 import { migrate } from './migrations.ts';
 import { SEED } from './seed.ts';
+import {
+  GROUP_COLUMNS,
+  type GroupRow,
+  groupNameKey,
+  type StoredGroup,
+  toGroup,
+} from './stored-rows.ts';
+import { seedTenant } from './tenant-seed.ts';
 
-/** A connector group as fake-graph stores it: the domain's group as written, with its id. */
-export type StoredGroup = ConnectorGroupFields & { id: string };
+export type { StoredGroup } from './stored-rows.ts';
+export { groupNameKey } from './stored-rows.ts';
 
 /** What {@link Store.createGroup} needs; `id` is server-assigned when absent. */
 export type NewGroup = ConnectorGroupFields;
@@ -23,7 +30,7 @@ export type NewGroup = ConnectorGroupFields;
 export type GroupFilter = z.input<typeof ConnectorGroupsQuery>;
 
 /** fake-graph's data: one tenant's applications, connector groups and connectors. */
-export interface Store {
+export interface Store extends ConnectorQueries {
   /** The database file (or `:memory:`). */
   readonly databasePath: string;
   /** Runs `fn` in one write transaction (`BEGIN IMMEDIATE`): all of it lands, or none. */
@@ -96,35 +103,9 @@ export interface Store {
   close(): void;
 }
 
-interface GroupRow {
-  id: string;
-  name: string;
-  connector_group_type: string;
-  is_default: number;
-  region: string;
-}
-
-/** The key names are compared on: Unicode-aware, unlike SQLite's ASCII-only NOCASE. */
-export function groupNameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
-}
-
-// Builds a fresh object, which also keeps libsql's extra `_metadata` row property from leaking.
-function toGroup(row: GroupRow): StoredGroup {
-  return {
-    id: row.id,
-    connectorGroupType: row.connector_group_type as ConnectorGroupType,
-    isDefault: row.is_default === 1,
-    name: row.name,
-    region: row.region as ConnectorGroupRegion,
-  };
-}
-
-const GROUP_COLUMNS = 'g.id, g.name, g.connector_group_type, g.is_default, g.region';
-
 /**
  * Opens (creating if needed) fake-graph's SQLite database: WAL, foreign keys on, migrated, and
- * seeded with {@link SEED} when the file is new. The folder is created too.
+ * seeded with {@link SEED} and the realistic tenant around it (tenant-seed.ts) when the file is new. The folder is created too.
  */
 export function openStore(databasePath: string): Store {
   if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true });
@@ -136,7 +117,7 @@ export function openStore(databasePath: string): Store {
     db.pragma('busy_timeout = 5000');
     const versionBefore = migrate(db);
     const store = createStore(db, databasePath);
-    if (versionBefore === 0) store.seed();
+    if (versionBefore === 0) seedTenant(store);
     return store;
   } catch (error) {
     db.close();
@@ -172,14 +153,17 @@ function createStore(db: Database.Database, databasePath: string): Store {
        ORDER BY g.is_default DESC, g.rowid`,
     ),
     hasConnector: db.prepare('SELECT 1 FROM connectors WHERE id = ?'),
+    // A connector made without details (a state, an add that creates it) gets a machine name
+    // from its id, so it reads as a connector Graph would list.
     insertConnector: db.prepare(
-      'INSERT INTO connectors (id, group_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      `INSERT INTO connectors (id, group_id, machine_name) VALUES (?1, ?2, 'connector-' || substr(?1, 1, 8))
+       ON CONFLICT DO NOTHING`,
     ),
     deleteConnector: db.prepare('DELETE FROM connectors WHERE id = ?'),
     // An upsert rather than read-then-write: the move, and the duplicate decision, are one write.
     // `changes` is 0 exactly when the connector was in that group already.
     putInGroup: db.prepare(
-      `INSERT INTO connectors (id, group_id) VALUES (?, ?)
+      `INSERT INTO connectors (id, group_id, machine_name) VALUES (?1, ?2, 'connector-' || substr(?1, 1, 8))
        ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id
        WHERE connectors.group_id IS NOT excluded.group_id`,
     ),
@@ -216,6 +200,7 @@ function createStore(db: Database.Database, databasePath: string): Store {
   const groupRows = (rows: unknown[]) => rows.map((row) => toGroup(row as GroupRow));
 
   const store: Store = {
+    ...connectorQueries(db),
     databasePath,
     transaction,
     hasApplication: (applicationId) => statements.hasApplication.get(applicationId) !== undefined,

@@ -9,7 +9,14 @@ import type { RequestTrace } from './observability/request-trace.ts';
 /** What the resolvers need of the REST client: its calls, nothing of its lifecycle. */
 export type UpstreamClient = Pick<
   GraphClient,
-  'addConnectorMemberOf' | 'listConnectorMemberOf' | 'listConnectorGroups'
+  | 'api'
+  | 'addConnectorMemberOf'
+  | 'listConnectorMemberOf'
+  | 'listConnectorGroups'
+  | 'listConnectorGroupsPage'
+  | 'listConnectors'
+  | 'getConnectorGroup'
+  | 'createConnectorGroup'
 >;
 
 /** Reads one request header, as the Fetch API's `Headers.get` does (null when absent). */

@@ -27,9 +27,14 @@ import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.t
 const logger = createLogger({ level: 'silent' });
 const deps = (production: boolean) => ({
   client: {
+    api: 'seed' as const,
     addConnectorMemberOf: () => Promise.reject(new Error('not called')),
     listConnectorMemberOf: () => Promise.reject(new Error('not called')),
     listConnectorGroups: () => Promise.reject(new Error('not called')),
+    listConnectorGroupsPage: () => Promise.reject(new Error('not called')),
+    listConnectors: () => Promise.reject(new Error('not called')),
+    getConnectorGroup: () => Promise.reject(new Error('not called')),
+    createConnectorGroup: () => Promise.reject(new Error('not called')),
   },
   logger,
   metrics: createMetrics(),

@@ -137,23 +137,52 @@ describe('the gateway under UPSTREAM_API=graph, against fake-graph', () => {
   // The paths fake-graph served, without their query.
   const paths = () => upstreamCalls.map((line) => line.replace(/\?\S*/, ''));
 
-  it('adds by id: the reference POST on the documented route, then the connector is there', async () => {
+  it('needs no applicationId: an add and a read by connector alone, as a connector screen has none', async () => {
+    const body = await send(ADD, {
+      input: {
+        connectorId: SEED.connectorId,
+        connectorGroup: {
+          id: GROUP_B.id,
+          connectorGroupType: 'APPLICATION_PROXY',
+          isDefault: false,
+          name: 'x',
+          region: 'EUR',
+        },
+      },
+    });
+    expect(body.data?.addConnectorMemberOf).toMatchObject({
+      connectorGroup: { id: GROUP_B.id },
+      userErrors: [],
+    });
+    const read = await send(
+      'query($c: ID!) { connectorMemberOf(connectorId: $c) { connectorGroups { id } userErrors { code } } }',
+      { c: SEED.connectorId },
+    );
+    expect(read.data?.connectorMemberOf).toEqual({
+      connectorGroups: [{ id: GROUP_B.id }],
+      userErrors: [],
+    });
+  });
+
+  it('adds by id: the reference POST on the documented route, then the group read back as stored', async () => {
     const body = await add({ id: GROUP_B.id, name: 'whatever the caller calls it' });
     expect(body.errors).toBeUndefined();
+    // The group as the upstream has it, not the caller's description of it (issue 16).
     expect(body.data?.addConnectorMemberOf).toEqual({
       connectorGroup: {
         id: GROUP_B.id,
-        name: 'whatever the caller calls it',
-        region: 'EUR',
+        name: 'Group B',
+        region: 'ASIA',
         isDefault: false,
         connectorGroupType: 'APPLICATION_PROXY',
       },
       userErrors: [],
       requestId: expect.any(String),
     });
-    // No lookup, no read back: one POST, on Graph's documented path with `$ref` literal.
+    // No lookup: one POST, on Graph's documented path with `$ref` literal, then the read-back.
     expect(paths()).toEqual([
       `POST ${DOCUMENTED}/connectors/${SEED.connectorId}/memberOf/$ref 204`,
+      `GET ${DOCUMENTED}/connectorGroups/${GROUP_B.id} 200`,
     ]);
     expect((await memberOf())?.connectorGroups).toEqual([
       { id: GROUP_B.id, name: 'Group B', region: 'ASIA', isDefault: false },
@@ -236,11 +265,11 @@ describe('the gateway under UPSTREAM_API=graph, against fake-graph', () => {
     expect(paths().at(-1)).toBe(`GET ${DOCUMENTED}/connectors/${SEED.connectorId}/memberOf 200`);
   });
 
-  it('connectorMemberOf of a connector Graph does not have: NOT_FOUND, no field', async () => {
+  it('connectorMemberOf of a connector Graph does not have: NOT_FOUND on the id its 404 names', async () => {
     const payload = await memberOf(UNKNOWN_CONNECTOR);
     expect(payload).toEqual({
       connectorGroups: null,
-      userErrors: [{ code: 'NOT_FOUND', message: expect.any(String), field: null }],
+      userErrors: [{ code: 'NOT_FOUND', message: expect.any(String), field: ['connectorId'] }],
       requestId: expect.any(String),
     });
   });

@@ -11,6 +11,7 @@ import { createMetrics } from './observability/metrics.ts';
 import { createMetricsServer } from './observability/metrics-endpoint.ts';
 import { activeSpanIds } from './observability/request-span.ts';
 import { startTracing } from './observability/tracing.ts';
+import { logUnknownEnumValues } from './observability/unknown-enum-values.ts';
 import { logUpstreamState } from './observability/upstream-state-log.ts';
 import { securitySettings } from './security-settings.ts';
 import { InvalidTrustedDocumentError } from './trusted-documents/trusted-documents.ts';
@@ -25,6 +26,8 @@ const logger = createLogger({
 });
 const tracing = tracingEnabled(env) ? startTracing({ logger }) : undefined;
 const metrics = createMetrics({ defaultMetrics: true });
+// Per process: the domain's read schemas are shared module constants (issue 16).
+logUnknownEnumValues(logger);
 const client = new GraphClient({
   baseUrl: env.UPSTREAM_URL,
   api: env.UPSTREAM_API,

@@ -55,6 +55,8 @@ export async function addConnectorMemberOf(
       isDefault: group.isDefault,
       name: group.name,
       region: REST_TO_GRAPHQL_REGION[group.region],
+      // The gateway reads members only under Query.connectorGroup; a payload's group has none.
+      members: null,
     },
     userErrors: [],
     requestId: answer.requestId,

@@ -3,6 +3,8 @@ import {
   ConnectorGroup,
   ConnectorGroupCollection,
   ConnectorGroupInput,
+  connectorGroupInput,
+  type ValueNames,
 } from './connector-group.ts';
 import { DirectoryObjectId } from './ids.ts';
 
@@ -22,11 +24,25 @@ export const ListedConnectorGroup = ConnectorGroup.extend({ id: DirectoryObjectI
 export type ListedConnectorGroup = z.output<typeof ListedConnectorGroup>;
 
 /**
- * `GET .../applicationProxy/connectorGroups`: an OData collection of listed groups. An item that
+ * `GET .../applicationProxy/connectorGroups`: a page of listed groups (`@odata.nextLink` when
+ * more follow). An item that
  * cannot be read fails the whole list rather than being dropped: a lookup by name must never
  * mistake "unreadable" for "absent".
  */
 export const ConnectorGroupList = ConnectorGroupCollection.extend({
+  '@odata.nextLink': z.string().optional(),
   value: z.array(ListedConnectorGroup),
 });
 export type ConnectorGroupList = z.output<typeof ConnectorGroupList>;
+
+/**
+ * `POST .../applicationProxy/connectorGroups`: what a new group needs, a name (the rules of a
+ * name as written) and a writable region, messages naming values as `names` says.
+ */
+export function createConnectorGroupRequest(names: ValueNames = {}) {
+  return connectorGroupInput(names).pick({ name: true, region: true });
+}
+
+/** What `POST .../connectorGroups` sends: `{ "name": ..., "region": ... }` (Graph beta's example). */
+export const CreateConnectorGroupRequest = createConnectorGroupRequest();
+export type CreateConnectorGroupRequest = z.output<typeof CreateConnectorGroupRequest>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { enumValueMessage, UNKNOWN_FUTURE_VALUE, type ValueNames } from './enum-message.ts';
 import { DirectoryObjectId } from './ids.ts';
+import { noLookAlikeCharacters } from './look-alike-characters.ts';
+import { readEnum } from './unknown-enum-value.ts';
 import { wellFormedUnicode } from './well-formed.ts';
 
 export { UNKNOWN_FUTURE_VALUE, type ValueNames } from './enum-message.ts';
@@ -20,9 +22,6 @@ export const CONNECTOR_GROUP_ODATA_TYPE = '#microsoft.graph.connectorGroup' as c
 /** Longest group name accepted, in UTF-16 code units after trimming. */
 export const MAX_GROUP_NAME_LENGTH = 256;
 
-const knownTypes: ReadonlySet<string> = new Set(CONNECTOR_GROUP_TYPES);
-const knownRegions: ReadonlySet<string> = new Set(CONNECTOR_GROUP_REGIONS);
-
 // The writable enums and the shapes holding them are built for a caller's value names, so an
 // INVALID_INPUT message names values as that caller writes them (GraphQL: `EUR`, REST: `eur`).
 const connectorGroupType = (names: ValueNames) =>
@@ -38,12 +37,11 @@ const connectorGroupRegion = (names: ValueNames) =>
 export const ConnectorGroupType = connectorGroupType({});
 export type ConnectorGroupType = z.infer<typeof ConnectorGroupType>;
 
+/** Every type a reader may see. */
+export const CONNECTOR_GROUP_TYPES_READ = [...CONNECTOR_GROUP_TYPES, UNKNOWN_FUTURE_VALUE] as const;
+
 /** A type as read: an unknown string reads as `unknownFutureValue`, never as a failure. */
-export const ConnectorGroupTypeRead = z
-  .string()
-  .transform((value): ConnectorGroupType | typeof UNKNOWN_FUTURE_VALUE =>
-    knownTypes.has(value) ? (value as ConnectorGroupType) : UNKNOWN_FUTURE_VALUE,
-  );
+export const ConnectorGroupTypeRead = readEnum('connectorGroupType', CONNECTOR_GROUP_TYPES);
 export type ConnectorGroupTypeRead = z.output<typeof ConnectorGroupTypeRead>;
 
 /** A region as written: `unknownFutureValue` is refused. */
@@ -51,13 +49,7 @@ export const ConnectorGroupRegion = connectorGroupRegion({});
 export type ConnectorGroupRegion = z.infer<typeof ConnectorGroupRegion>;
 
 /** A region as read: an unknown string reads as `unknownFutureValue`. */
-export const ConnectorGroupRegionRead = z
-  .string()
-  .transform((value): (typeof CONNECTOR_GROUP_REGIONS)[number] =>
-    knownRegions.has(value)
-      ? (value as (typeof CONNECTOR_GROUP_REGIONS)[number])
-      : UNKNOWN_FUTURE_VALUE,
-  );
+export const ConnectorGroupRegionRead = readEnum('region', WRITABLE_REGIONS);
 export type ConnectorGroupRegionRead = z.output<typeof ConnectorGroupRegionRead>;
 
 // C0 and C1 control characters (tab and newline included): a name is shown in portals and logs.
@@ -65,9 +57,9 @@ const CONTROL_CHARACTER = /\p{Cc}/u;
 // Matches only an unpaired surrogate: with the `u` flag a well-formed pair is one code point.
 
 /**
- * A group name as written: control characters and lone surrogates refused (before trimming, so
- * a trailing newline is refused rather than silently dropped), then trimmed, then 1 to 256
- * UTF-16 code units.
+ * A group name as written: control characters, lone surrogates and characters that make a name
+ * look like another (zero-width, bidirectional controls) refused (before trimming, so a trailing
+ * newline is refused rather than silently dropped), then trimmed, then 1 to 256 UTF-16 code units.
  *
  * The length is checked by hand, not with `.min()`/`.max()`: zod 4 counts code points there
  * (measured on 4.6.7: 256 emoji, 512 code units, passed `.max(256)`), while docs/rest-upstream.md and
@@ -81,6 +73,7 @@ export const ConnectorGroupName = z
     error: 'must not contain control characters (such as tabs or line breaks)',
   })
   .check(wellFormedUnicode)
+  .check(noLookAlikeCharacters)
   .trim()
   .refine((value) => value.length >= 1, { error: 'must not be empty or only spaces' })
   .refine((value) => value.length <= MAX_GROUP_NAME_LENGTH, {
@@ -90,7 +83,7 @@ export const ConnectorGroupName = z
   .meta({
     minLength: 1,
     maxLength: MAX_GROUP_NAME_LENGTH,
-    description: `Trimmed, 1 to ${MAX_GROUP_NAME_LENGTH} UTF-16 code units, no control characters, well-formed Unicode (no lone surrogates).`,
+    description: `Trimmed, 1 to ${MAX_GROUP_NAME_LENGTH} UTF-16 code units, no control characters, no zero-width or bidirectional control characters (a zero width joiner inside an emoji excepted), well-formed Unicode (no lone surrogates).`,
   })
   .brand<'ConnectorGroupName'>();
 export type ConnectorGroupName = z.output<typeof ConnectorGroupName>;
@@ -117,7 +110,7 @@ export type ConnectorGroup = z.output<typeof ConnectorGroup>;
  * identified by `name`. Its parsed value is built from branded parts (`id`, `name`) and closed
  * enums, so only a parse makes one: the graph-client takes it as it comes.
  */
-const connectorGroupInput = (names: ValueNames) =>
+export const connectorGroupInput = (names: ValueNames) =>
   z.object({
     id: DirectoryObjectId.optional(),
     connectorGroupType: connectorGroupType(names),
@@ -140,7 +133,9 @@ export type ConnectorGroupRestBody = z.output<typeof ConnectorGroupRestBody>;
  */
 export function addMemberOfRequest(names: ValueNames = {}) {
   return z.object({
-    applicationId: DirectoryObjectId,
+    // Optional: Graph's documented operation does not use it; the seed's path needs it, and the
+    // gateway refuses its absence there (it knows the profile).
+    applicationId: DirectoryObjectId.optional(),
     connectorId: DirectoryObjectId,
     connectorGroup: connectorGroupInput(names),
   });

@@ -1,6 +1,8 @@
+import type { ConnectorStatus } from './connector.ts';
 import type { ConnectorGroupsQuery } from './connector-group-list.ts';
 import type { DirectoryObjectId } from './ids.ts';
-import { filterQuery, nameEqualsFilter } from './odata-filter.ts';
+import { filterQuery, nameEqualsFilter, statusEqualsFilter } from './odata-filter.ts';
+import { type PageRequest, pageQuery } from './paging.ts';
 import { idSegment } from './rest-path.ts';
 
 /**
@@ -26,12 +28,53 @@ export function connectorGroupPath(groupId: DirectoryObjectId): string {
   return `${APPLICATION_PROXY_PATH}/connectorGroups/${idSegment('groupId', groupId)}`;
 }
 
+function withQuery(path: string, parts: readonly string[]): string {
+  return parts.length === 0 ? path : `${path}?${parts.join('&')}`;
+}
+
 /**
  * `.../connectorGroups`, with `?$filter=name eq '<name>'` when a name is given: the name quoted
  * as an OData literal and the whole filter one percent-encoded query component. The query is
  * the parsed {@link ConnectorGroupsQuery} (its name trimmed, well-formed), not checked again.
+ * `page` adds `$top` and `$skiptoken`.
  */
-export function connectorGroupsPath(query: ConnectorGroupsQuery = {}): string {
-  const path = `${APPLICATION_PROXY_PATH}/connectorGroups`;
-  return query.name === undefined ? path : `${path}?${filterQuery(nameEqualsFilter(query.name))}`;
+export function connectorGroupsPath(
+  query: ConnectorGroupsQuery = {},
+  page: PageRequest = {},
+): string {
+  const filter = query.name === undefined ? [] : [filterQuery(nameEqualsFilter(query.name))];
+  return withQuery(`${APPLICATION_PROXY_PATH}/connectorGroups`, [...filter, ...pageQuery(page)]);
+}
+
+/** What a connector list asks for: a status, and always each connector's group. */
+export interface ConnectorsQuery {
+  status?: ConnectorStatus;
+}
+
+// `$expand=memberOf`: each connector's one group in the same answer, so a page of connectors with
+// their groups is one upstream call whatever the page size (no N+1).
+const EXPAND_MEMBER_OF = '$expand=memberOf';
+
+function connectorListQuery(query: ConnectorsQuery, page: PageRequest): string[] {
+  const filter = query.status === undefined ? [] : [filterQuery(statusEqualsFilter(query.status))];
+  return [...filter, EXPAND_MEMBER_OF, ...pageQuery(page)];
+}
+
+/** `.../connectors?[$filter=status eq '...'&]$expand=memberOf[&$top=..][&$skiptoken=..]`. */
+export function connectorsPath(query: ConnectorsQuery = {}, page: PageRequest = {}): string {
+  return withQuery(`${APPLICATION_PROXY_PATH}/connectors`, connectorListQuery(query, page));
+}
+
+/** `.../connectors/{connectorId}`: one connector. */
+export function connectorPath(connectorId: DirectoryObjectId): string {
+  return `${APPLICATION_PROXY_PATH}/connectors/${idSegment('connectorId', connectorId)}`;
+}
+
+/** `.../connectorGroups/{groupId}/members?...`: a group's connectors, as {@link connectorsPath}. */
+export function connectorGroupMembersPath(
+  groupId: DirectoryObjectId,
+  query: ConnectorsQuery = {},
+  page: PageRequest = {},
+): string {
+  return withQuery(`${connectorGroupPath(groupId)}/members`, connectorListQuery(query, page));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEED } from './seed.ts';
+import { SEED_GUIDS } from './seed-ids.ts';
 
 /**
  * The GUID shape of {@link DirectoryObjectId} as a regular-expression source, unanchored, for
@@ -12,9 +12,9 @@ export const GUID_PATTERN_SOURCE =
  * A Graph object id: a GUID of 8-4-4-4-12 hex digits, any version or variant.
  *
  * `z.guid()`, not `z.uuid()`: Graph ids need not be RFC 4122 UUIDs (the seed's own connector id,
- * `SEED.connectorId`, has no valid version nibble).
+ * `SEED_GUIDS.connectorId`, has no valid version nibble).
  *
- * Branded: the type is only had by parsing (or from {@link SEED}), so the path builders and the
+ * Branded: the type is only had by parsing (or from the domain's `SEED`), so the path builders and the
  * graph-client take it as proof and never check an id again.
  */
 export const DirectoryObjectId = z
@@ -23,7 +23,7 @@ export const DirectoryObjectId = z
     error: (issue): string =>
       issue.input === undefined
         ? 'is required'
-        : `must be a GUID (8-4-4-4-12 hex digits, e.g. ${SEED.applicationId})`,
+        : `must be a GUID (8-4-4-4-12 hex digits, e.g. ${SEED_GUIDS.applicationId})`,
   })
   .brand<'DirectoryObjectId'>();
 export type DirectoryObjectId = z.output<typeof DirectoryObjectId>;

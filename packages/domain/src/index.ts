@@ -2,6 +2,14 @@
 // domain's own modules need (the read enums, the regions list, the issue mapper, the filter's
 // pieces, the id segment) stays inside, so this list is the package's whole contract.
 
+// The connector: what a list or a read returns, and its status.
+export {
+  CONNECTOR_STATUSES,
+  Connector,
+  ConnectorPage,
+  ConnectorStatus,
+  ConnectorWithGroup,
+} from './connector.ts';
 // The connector group: what is written, what is read, what the add needs.
 export {
   AddMemberOfRequest,
@@ -19,13 +27,20 @@ export {
 export {
   ConnectorGroupList,
   ConnectorGroupsQuery,
+  CreateConnectorGroupRequest,
+  createConnectorGroupRequest,
   ListedConnectorGroup,
 } from './connector-group-list.ts';
 export { connectorGroupReference } from './connector-group-reference.ts';
 export {
+  type ConnectorsQuery,
+  connectorGroupMembersPath,
+  connectorGroupPath,
   connectorGroupsPath,
   connectorMemberOfPath,
   connectorMemberOfRefPath,
+  connectorPath,
+  connectorsPath,
 } from './graph-api-path.ts';
 // Graph's error envelope and how a failure is classified.
 export {
@@ -40,16 +55,28 @@ export {
 // GraphQL's enum names for the REST values.
 export {
   GRAPHQL_TO_REST_REGION,
+  GRAPHQL_TO_REST_STATUS,
   GRAPHQL_TO_REST_TYPE,
   type GraphQLConnectorGroupRegion,
   type GraphQLConnectorGroupType,
+  type GraphQLConnectorStatus,
   REST_TO_GRAPHQL_REGION,
+  REST_TO_GRAPHQL_STATUS,
   REST_TO_GRAPHQL_TYPE,
   REST_TO_GRAPHQL_VALUE_NAMES,
 } from './graphql-enums.ts';
 // Ids, paths and the upstream: every id a parsed, branded DirectoryObjectId.
 export { DirectoryObjectId, isDirectoryObjectId } from './ids.ts';
 export { parseNameEqualsFilter } from './odata-filter.ts';
+// Graph's paging: the only part of an `@odata.nextLink` ever used is its `$skiptoken`.
+export {
+  MAX_SKIPTOKEN_LENGTH,
+  type PageRequest,
+  SKIPTOKEN_QUERY_KEY,
+  SkipToken,
+  skipTokenOf,
+  TOP_QUERY_KEY,
+} from './paging.ts';
 export { type ConnectorGroupFields, connectorGroupFields, toRestBody } from './rest-body.ts';
 export {
   memberOfGroupRefPath,
@@ -59,6 +86,7 @@ export {
   upstreamUrl,
 } from './rest-path.ts';
 export { SEED } from './seed.ts';
+export { onUnknownEnumValue, type UnknownEnumValue } from './unknown-enum-value.ts';
 export { UpstreamApi } from './upstream-api.ts';
 
 // Validation in the project's issue shape.

@@ -1,6 +1,7 @@
 /**
- * The one OData `$filter` this project sends: `name eq '<name>'` on the connector-group list
- * (docs/rest-upstream.md, the graph profile), and the query string that carries it.
+ * The OData `$filter`s this project sends: `name eq '<name>'` on the connector-group list,
+ * `status eq '<status>'` on the connector lists (docs/rest-upstream.md, the graph profile), and
+ * the query string that carries them.
  */
 
 /** The query key, sent literally (Graph's system query options start with `$`, never `%24`). */
@@ -12,6 +13,11 @@ export const FILTER_QUERY_KEY = '$filter';
  */
 export function odataStringLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** `status eq '<status>'`, on the connector list. */
+export function statusEqualsFilter(status: string): string {
+  return `status eq ${odataStringLiteral(status)}`;
 }
 
 /** `name eq '<name>'`, the name quoted as an OData string literal. */

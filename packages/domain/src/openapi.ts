@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONNECTOR_STATUSES_READ, Connector } from './connector.ts';
 import {
   CONNECTOR_GROUP_REGIONS,
   CONNECTOR_GROUP_TYPES,
@@ -6,10 +7,12 @@ import {
   ConnectorGroupRestBody,
   UNKNOWN_FUTURE_VALUE,
 } from './connector-group.ts';
+import { CreateConnectorGroupRequest } from './connector-group-list.ts';
 import { ConnectorGroupReference } from './connector-group-reference.ts';
 import { GraphErrorEnvelope } from './graph-error.ts';
 import { DirectoryObjectId, GUID_PATTERN_SOURCE } from './ids.ts';
 import { FILTER_QUERY_KEY } from './odata-filter.ts';
+import { MAX_SKIPTOKEN_LENGTH, SKIPTOKEN_QUERY_KEY, TOP_QUERY_KEY } from './paging.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -39,6 +42,51 @@ const ListedConnectorGroupResponse = ConnectorGroupResponse.extend({ id: Directo
 
 const GUID_PATTERN = `^${GUID_PATTERN_SOURCE}$`;
 
+// A connector as a server sends it, its group expanded when asked (`$expand=memberOf`).
+const ConnectorResponse = Connector.extend({
+  status: z.enum(CONNECTOR_STATUSES_READ),
+  memberOf: z.array(ListedConnectorGroupResponse).optional(),
+});
+
+// The connector filter the client sends: `status eq '<status>'`.
+const STATUS_EQUALS_PATTERN = "^status eq '(?:[^']|'')*'$";
+
+const pagingParameters = [
+  {
+    name: TOP_QUERY_KEY,
+    in: 'query',
+    required: false,
+    description: 'At most this many items in the page (the service caps it at its maximum)',
+    schema: { type: 'string', pattern: '^[1-9][0-9]{0,3}$' },
+  },
+  {
+    name: SKIPTOKEN_QUERY_KEY,
+    in: 'query',
+    required: false,
+    description:
+      "The page to read: the $skiptoken of the previous page's @odata.nextLink, opaque, printable ASCII",
+    schema: { type: 'string', minLength: 1, maxLength: MAX_SKIPTOKEN_LENGTH },
+  },
+];
+
+const connectorListParameters = [
+  {
+    name: FILTER_QUERY_KEY,
+    in: 'query',
+    required: false,
+    description: "Only `status eq '<status>'`; percent-encoded as one query component",
+    schema: { type: 'string', pattern: STATUS_EQUALS_PATTERN },
+  },
+  {
+    name: '$expand',
+    in: 'query',
+    required: false,
+    description: 'memberOf: each connector with its one connector group, in the same answer',
+    schema: { type: 'string', enum: ['memberOf'] },
+  },
+  ...pagingParameters,
+];
+
 // The one filter the client sends, as the decoded query value: `name eq '<OData literal>'`.
 const NAME_EQUALS_PATTERN = "^name eq '(?:[^']|'')*'$";
 
@@ -61,6 +109,20 @@ function collectionOf(item: string): JsonSchema {
       value: { type: 'array', items: { $ref: `#/components/schemas/${item}` } },
     },
     required: ['value'],
+  };
+}
+
+function pageOf(item: string): JsonSchema {
+  const collection = collectionOf(item);
+  return {
+    ...collection,
+    properties: {
+      ...(collection.properties as JsonSchema),
+      '@odata.nextLink': {
+        type: 'string',
+        description: 'The next page; a client takes only its $skiptoken',
+      },
+    },
   };
 }
 
@@ -266,12 +328,118 @@ export function buildOpenApiDocument(): JsonSchema {
                 "Only `name eq '<name>'`, the name an OData string literal (each ' doubled); percent-encoded as one query component",
               schema: { type: 'string', pattern: NAME_EQUALS_PATTERN },
             },
+            ...pagingParameters,
             { $ref: '#/components/parameters/ClientRequestId' },
           ],
           responses: {
-            '200': listResponse('The groups, as an OData collection', 'ConnectorGroupList'),
-            '400': errorResponse('A $filter the service does not support'),
+            '200': listResponse(
+              'A page of groups, as an OData collection (@odata.nextLink when more follow)',
+              'ConnectorGroupList',
+            ),
+            '400': errorResponse('A $filter the service does not support, or a bad $skiptoken'),
             ...readErrors,
+          },
+        },
+        post: {
+          operationId: 'createConnectorGroup',
+          summary: 'Create a connector group (Graph beta)',
+          parameters: [
+            { $ref: '#/components/parameters/ClientRequestId' },
+            { $ref: '#/components/parameters/ContentType' },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/CreateConnectorGroupBody' },
+              },
+            },
+          },
+          responses: {
+            '201': {
+              description: 'Created; the new group, with its id',
+              headers: { 'request-id': { $ref: '#/components/headers/RequestId' } },
+              content: {
+                'application/json': {
+                  schema: { $ref: '#/components/schemas/ListedConnectorGroup' },
+                },
+              },
+            },
+            '400': errorResponse('An invalid body, or a group of that name exists already'),
+            ...readErrors,
+          },
+        },
+      },
+      '/onPremisesPublishingProfiles/applicationProxy/connectorGroups/{groupId}': {
+        servers: DOCUMENTED_SERVERS,
+        get: {
+          operationId: 'getConnectorGroup',
+          summary: 'Read one connector group (Graph beta)',
+          parameters: [
+            idParameter('groupId', 'The connector group (a GUID)'),
+            { $ref: '#/components/parameters/ClientRequestId' },
+          ],
+          responses: {
+            '200': listResponse('The group', 'ListedConnectorGroup'),
+            ...readErrors,
+            '404': errorResponse('Unknown group'),
+          },
+        },
+      },
+      '/onPremisesPublishingProfiles/applicationProxy/connectorGroups/{groupId}/members': {
+        servers: DOCUMENTED_SERVERS,
+        get: {
+          operationId: 'listConnectorGroupMembers',
+          summary: "A page of a connector group's connectors (Graph beta)",
+          parameters: [
+            idParameter('groupId', 'The connector group (a GUID)'),
+            ...connectorListParameters,
+            { $ref: '#/components/parameters/ClientRequestId' },
+          ],
+          responses: {
+            '200': listResponse(
+              'A page of connectors (@odata.nextLink when more follow)',
+              'ConnectorPage',
+            ),
+            '400': errorResponse(
+              'A query option the service does not support, or a bad $skiptoken',
+            ),
+            ...readErrors,
+            '404': errorResponse('Unknown group'),
+          },
+        },
+      },
+      '/onPremisesPublishingProfiles/applicationProxy/connectors': {
+        servers: DOCUMENTED_SERVERS,
+        get: {
+          operationId: 'listConnectors',
+          summary: "A page of the tenant's connectors (Graph beta)",
+          parameters: [
+            ...connectorListParameters,
+            { $ref: '#/components/parameters/ClientRequestId' },
+          ],
+          responses: {
+            '200': listResponse(
+              'A page of connectors (@odata.nextLink when more follow)',
+              'ConnectorPage',
+            ),
+            '400': errorResponse(
+              'A query option the service does not support, or a bad $skiptoken',
+            ),
+            ...readErrors,
+          },
+        },
+      },
+      '/onPremisesPublishingProfiles/applicationProxy/connectors/{connectorId}': {
+        servers: DOCUMENTED_SERVERS,
+        get: {
+          operationId: 'getConnector',
+          summary: 'Read one connector (Graph beta)',
+          parameters: [connectorParameter, { $ref: '#/components/parameters/ClientRequestId' }],
+          responses: {
+            '200': listResponse('The connector', 'Connector'),
+            ...readErrors,
+            '404': errorResponse('Unknown connector'),
           },
         },
       },
@@ -302,7 +470,10 @@ export function buildOpenApiDocument(): JsonSchema {
         ConnectorGroup: jsonSchema(ConnectorGroupResponse),
         ConnectorGroupCollection: collectionOf('ConnectorGroup'),
         ListedConnectorGroup: jsonSchema(ListedConnectorGroupResponse),
-        ConnectorGroupList: collectionOf('ListedConnectorGroup'),
+        ConnectorGroupList: pageOf('ListedConnectorGroup'),
+        CreateConnectorGroupBody: jsonSchema(CreateConnectorGroupRequest),
+        Connector: jsonSchema(ConnectorResponse),
+        ConnectorPage: pageOf('Connector'),
         GraphError: jsonSchema(GraphErrorEnvelope),
       },
     },

@@ -1,7 +1,8 @@
 import type { DirectoryObjectId } from './ids.ts';
+import { SEED_GUIDS } from './seed-ids.ts';
 
-// Typed as parsed ids without a parse (which would import ids.ts, whose message quotes the seed):
-// seed.test.ts proves each one is a GUID the domain accepts.
+// Typed as parsed ids without a parse, keeping this file free of ids.ts's code: seed.test.ts
+// proves each one is a GUID the domain accepts.
 const seededId = (guid: string): DirectoryObjectId => guid as DirectoryObjectId;
 
 /**
@@ -11,14 +12,14 @@ const seededId = (guid: string): DirectoryObjectId => guid as DirectoryObjectId;
  * package's tests and of the bench. Fake: no Microsoft tenant has them.
  */
 export const SEED = {
-  applicationId: seededId('6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12'),
+  applicationId: seededId(SEED_GUIDS.applicationId),
   defaultGroup: {
-    id: seededId('c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f'),
+    id: seededId(SEED_GUIDS.defaultGroupId),
     connectorGroupType: 'applicationProxy',
     isDefault: true,
     name: 'Default',
     region: 'nam',
   },
   /** Member of {@link SEED.defaultGroup}. */
-  connectorId: seededId('e98f0710-0710-e98f-1007-8fe910078fe9'),
+  connectorId: seededId(SEED_GUIDS.connectorId),
 } as const;

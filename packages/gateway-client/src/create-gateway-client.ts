@@ -3,13 +3,21 @@ import { newClientRequestId } from './client-request-id.ts';
 import type {
   AddConnectorMemberOfMutation,
   AddConnectorMemberOfMutationVariables,
+  ConnectorGroupQuery,
+  ConnectorGroupQueryVariables,
   ConnectorGroupsQueryVariables,
   ConnectorMemberOfQueryVariables,
+  ConnectorsQuery,
+  ConnectorsQueryVariables,
+  CreateConnectorGroupMutationVariables,
 } from './generated/graphql.ts';
 import {
   addConnectorMemberOfOperation,
+  connectorGroupOperation,
   connectorGroupsOperation,
   connectorMemberOfOperation,
+  connectorsOperation,
+  createConnectorGroupOperation,
   type Operation,
 } from './operations/documents.ts';
 import type { GatewayResult } from './result.ts';
@@ -34,6 +42,32 @@ export interface ConnectorMemberOfData {
 export interface ConnectorGroupsData {
   /** Each with its id, in the upstream's order; empty when no group has the name. */
   connectorGroups: ConnectorGroup[];
+}
+
+/** A page of connectors, each with its group: a Relay connection. */
+export type ConnectorConnection = NonNullable<ConnectorsQuery['connectors']['connectors']>;
+
+/** A connector as `connectors` selects it. */
+export type Connector = ConnectorConnection['edges'][number]['node'];
+
+/** A group with a page of its members, as `connectorGroup` selects it. */
+export type ConnectorGroupWithMembers = NonNullable<
+  ConnectorGroupQuery['connectorGroup']['connectorGroup']
+>;
+
+/** `connectors` succeeded: one page. */
+export interface ConnectorsData {
+  connectors: ConnectorConnection;
+}
+
+/** `connectorGroup` succeeded: the group as the upstream has it (`members` null if not asked). */
+export interface ConnectorGroupData {
+  connectorGroup: ConnectorGroupWithMembers;
+}
+
+/** `createConnectorGroup` succeeded: the group as created, with its id. */
+export interface CreateConnectorGroupData {
+  connectorGroup: ConnectorGroup;
 }
 
 /** Options of {@link createGatewayClient}. */
@@ -81,6 +115,26 @@ export interface GatewayClient {
     variables?: ConnectorGroupsQueryVariables,
     options?: CallOptions,
   ): Promise<GatewayResult<ConnectorGroupsData>>;
+  /**
+   * A page of the tenant's connectors with their groups (`first` 1 to 100, default 50); the next
+   * with `after: connectors.pageInfo.endCursor` ({@link connectorPages} does it for you).
+   */
+  connectors(
+    variables?: ConnectorsQueryVariables,
+    options?: CallOptions,
+  ): Promise<GatewayResult<ConnectorsData>>;
+  /** One group with a page of its members (`first`, `after` page the members). */
+  connectorGroup(
+    variables: ConnectorGroupQueryVariables,
+    options?: CallOptions,
+  ): Promise<GatewayResult<ConnectorGroupData>>;
+  /**
+   * Creates a group. After `UPSTREAM_TIMEOUT` it may exist: look it up by name before retrying.
+   */
+  createConnectorGroup(
+    variables: CreateConnectorGroupMutationVariables,
+    options?: CallOptions,
+  ): Promise<GatewayResult<CreateConnectorGroupData>>;
 }
 
 /** What the gateway answers in: GraphQL over HTTP's media type first, plain JSON for older servers. */
@@ -159,6 +213,39 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       execute(connectorMemberOfOperation, variables, 'connectorMemberOf', groupsList, call),
     connectorGroups: (variables = {}, call) =>
       execute(connectorGroupsOperation, variables, 'connectorGroups', groupsList, call),
+    connectors: (variables = {}, call) =>
+      execute(
+        connectorsOperation,
+        variables,
+        'connectors',
+        (payload) =>
+          isPresent(payload.connectors)
+            ? { connectors: payload.connectors as ConnectorConnection }
+            : undefined,
+        call,
+      ),
+    connectorGroup: (variables, call) =>
+      execute(
+        connectorGroupOperation,
+        variables,
+        'connectorGroup',
+        (payload) =>
+          isPresent(payload.connectorGroup)
+            ? { connectorGroup: payload.connectorGroup as ConnectorGroupWithMembers }
+            : undefined,
+        call,
+      ),
+    createConnectorGroup: (variables, call) =>
+      execute(
+        createConnectorGroupOperation,
+        variables,
+        'createConnectorGroup',
+        (payload) =>
+          isPresent(payload.connectorGroup)
+            ? { connectorGroup: payload.connectorGroup as ConnectorGroup }
+            : undefined,
+        call,
+      ),
   };
 }
 

@@ -1,12 +1,19 @@
 export type { RandomSource } from './client-request-id.ts';
 export { newClientRequestId } from './client-request-id.ts';
+export { connectorPages } from './connector-pages.ts';
 export {
   ACCEPT,
   type AddConnectorMemberOfData,
   type CallOptions,
+  type Connector,
+  type ConnectorConnection,
   type ConnectorGroup,
+  type ConnectorGroupData,
   type ConnectorGroupsData,
+  type ConnectorGroupWithMembers,
   type ConnectorMemberOfData,
+  type ConnectorsData,
+  type CreateConnectorGroupData,
   createGatewayClient,
   type GatewayClient,
   type GatewayClientOptions,
@@ -14,14 +21,20 @@ export {
 export type * from './generated/graphql.ts';
 export {
   AddConnectorMemberOfDocument,
+  ConnectorGroupDocument,
   ConnectorGroupsDocument,
   ConnectorMemberOfDocument,
+  ConnectorsDocument,
+  CreateConnectorGroupDocument,
   TypedDocumentString,
 } from './generated/graphql.ts';
 export {
   addConnectorMemberOfOperation,
+  connectorGroupOperation,
   connectorGroupsOperation,
   connectorMemberOfOperation,
+  connectorsOperation,
+  createConnectorGroupOperation,
   OPERATIONS,
   type Operation,
   PERSISTED_DOCUMENTS,

@@ -2,9 +2,19 @@ import { parseUpstreamBase, UpstreamApi } from '@connectors/domain';
 import { callerFrom } from './caller.ts';
 import { type Clock, systemClock } from './clock.ts';
 import {
+  type ListConnectorGroupsPageRequest,
   type ListConnectorGroupsRequest,
   listConnectorGroups,
+  listConnectorGroupsPage,
 } from './operations/connector-groups.ts';
+import {
+  type CreateConnectorGroupCall,
+  createConnectorGroup,
+  type GetConnectorGroupRequest,
+  getConnectorGroup,
+  type ListConnectorsRequest,
+  listConnectors,
+} from './operations/connectors.ts';
 import {
   type AddConnectorMemberOfRequest,
   addConnectorMemberOf,
@@ -12,7 +22,15 @@ import {
   listConnectorMemberOf,
 } from './operations/member-of.ts';
 import type { OperationContext } from './operations/operation-context.ts';
-import type { AddMemberOfResult, ListConnectorGroupsResult, ListMemberOfResult } from './result.ts';
+import type {
+  AddMemberOfResult,
+  ConnectorGroupResult,
+  CreateConnectorGroupResult,
+  ListConnectorGroupsPageResult,
+  ListConnectorGroupsResult,
+  ListConnectorsResult,
+  ListMemberOfResult,
+} from './result.ts';
 import { DEFAULT_RETRY_BUDGET, type RetryBudgetLimits } from './retry-budget.ts';
 import { DEFAULT_BACKOFF_BASE_MS } from './retry-policy.ts';
 import { Upstream } from './upstream.ts';
@@ -20,7 +38,15 @@ import type { UpstreamCallEvent } from './upstream-call-event.ts';
 import type { UpstreamStateEvent, UpstreamStats } from './upstream-observations.ts';
 
 export type { CallerOptions } from './caller.ts';
-export type { ListConnectorGroupsRequest } from './operations/connector-groups.ts';
+export type {
+  ListConnectorGroupsPageRequest,
+  ListConnectorGroupsRequest,
+} from './operations/connector-groups.ts';
+export type {
+  CreateConnectorGroupCall,
+  GetConnectorGroupRequest,
+  ListConnectorsRequest,
+} from './operations/connectors.ts';
 export type {
   AddConnectorMemberOfRequest,
   ListConnectorMemberOfRequest,
@@ -136,6 +162,11 @@ export class GraphClient {
     this.#context = { upstream, api: api.data, base, basePath: url.pathname.replace(/\/+$/, '') };
   }
 
+  /** Which REST operations this client calls: `seed` or `graph`. */
+  get api(): UpstreamApi {
+    return this.#context.api;
+  }
+
   /**
    * Adds the connector to the group.
    * - `seed`: `POST .../members/{connectorId}/memberOf/$ref` with the connectorGroup body (the
@@ -161,7 +192,7 @@ export class GraphClient {
 
   /**
    * `GET .../applicationProxy/connectorGroups`, with `$filter=name eq '<name>'` when a name is
-   * given: the tenant's groups, for a picker. Under both profiles (the `seed` one reads the same
+   * given: the tenant's groups, for a picker, every page of them (up to 50 pages). Under both profiles (the `seed` one reads the same
    * documented route, which fake-graph serves). With a name, only exact matches are returned.
    * Retried as a read.
    * @throws {TypeError} when `authorization` is empty
@@ -186,6 +217,50 @@ export class GraphClient {
    */
   resetUpstreamState(): void {
     this.#context.upstream.resetState();
+  }
+
+  /**
+   * One page of the connector groups (`$top`, `$skiptoken`), with the next page's token.
+   * Retried as a read.
+   * @throws {TypeError} when `authorization` is empty
+   */
+  listConnectorGroupsPage(
+    request: ListConnectorGroupsPageRequest,
+  ): Promise<ListConnectorGroupsPageResult> {
+    const { name, top, skipToken } = request;
+    return listConnectorGroupsPage(
+      this.#context,
+      name === undefined ? {} : { name },
+      { ...(top === undefined ? {} : { top }), ...(skipToken === undefined ? {} : { skipToken }) },
+      'listConnectorGroups',
+      callerFrom(request),
+    );
+  }
+
+  /**
+   * A page of connectors with their groups (`$expand=memberOf`): one upstream call per page,
+   * whatever its size. Graph beta's documented routes under both profiles (the seed documents
+   * none). Retried as a read.
+   * @throws {TypeError} when `authorization` is empty
+   */
+  listConnectors(request: ListConnectorsRequest): Promise<ListConnectorsResult> {
+    return listConnectors(this.#context, request);
+  }
+
+  /**
+   * `GET .../connectorGroups/{id}`: one group as the upstream has it. Retried as a read.
+   * @throws {TypeError} when `authorization` is empty
+   */
+  getConnectorGroup(request: GetConnectorGroupRequest): Promise<ConnectorGroupResult> {
+    return getConnectorGroup(this.#context, request);
+  }
+
+  /**
+   * `POST .../connectorGroups`: a new group, as created (with its id). Retried as a write.
+   * @throws {TypeError} when `authorization` is empty
+   */
+  createConnectorGroup(request: CreateConnectorGroupCall): Promise<CreateConnectorGroupResult> {
+    return createConnectorGroup(this.#context, request);
   }
 
   /** Closes the pool's connections once requests in flight are done. */

@@ -1,5 +1,11 @@
 export { clientRequestIdFor } from './client-request-id.ts';
-export { GraphClient } from './graph-client.ts';
+export {
+  type CreateConnectorGroupCall,
+  type GetConnectorGroupRequest,
+  GraphClient,
+  type ListConnectorGroupsPageRequest,
+  type ListConnectorsRequest,
+} from './graph-client.ts';
 export type { GraphFailure } from './result.ts';
 export type { CallKind } from './throttle-gate.ts';
 export type { UpstreamCallEvent } from './upstream-call-event.ts';

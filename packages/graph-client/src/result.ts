@@ -1,4 +1,10 @@
-import type { ConnectorGroup, GraphErrorKind, ListedConnectorGroup } from '@connectors/domain';
+import type {
+  ConnectorGroup,
+  ConnectorWithGroup,
+  GraphErrorKind,
+  ListedConnectorGroup,
+  SkipToken,
+} from '@connectors/domain';
 
 /**
  * Why a call failed: the domain's classification of an HTTP error answer, plus the two faults
@@ -79,6 +85,33 @@ export interface ListConnectorGroupsSuccess {
   requestId?: string;
 }
 
+/** A page of connectors, each with its group (`memberOf`, expanded in the same call). */
+export interface ListConnectorsSuccess {
+  ok: true;
+  connectors: ConnectorWithGroup[];
+  /** The `$skiptoken` of the next page; absent on the last page. */
+  nextSkipToken?: SkipToken;
+  status: number;
+  requestId?: string;
+}
+
+/** One connector group, as the upstream has it (read, or just created). */
+export interface ConnectorGroupSuccess {
+  ok: true;
+  connectorGroup: ListedConnectorGroup;
+  status: number;
+  requestId?: string;
+}
+
+/** One page of the tenant's connector groups, and the next page's token when there is one. */
+export interface ListConnectorGroupsPageSuccess extends ListConnectorGroupsSuccess {
+  nextSkipToken?: SkipToken;
+}
+
 export type AddMemberOfResult = AddMemberOfSuccess | GraphFailure;
+export type ListConnectorGroupsPageResult = ListConnectorGroupsPageSuccess | GraphFailure;
+export type ListConnectorsResult = ListConnectorsSuccess | GraphFailure;
+export type ConnectorGroupResult = ConnectorGroupSuccess | GraphFailure;
+export type CreateConnectorGroupResult = ConnectorGroupSuccess | GraphFailure;
 export type ListMemberOfResult = ListMemberOfSuccess | GraphFailure;
 export type ListConnectorGroupsResult = ListConnectorGroupsSuccess | GraphFailure;

@@ -12,7 +12,10 @@ export interface UpstreamCallEvent {
     | 'addConnectorMemberOf'
     | 'listConnectorMemberOf'
     | 'listConnectorGroups'
-    | 'lookupConnectorGroup';
+    | 'lookupConnectorGroup'
+    | 'listConnectors'
+    | 'getConnectorGroup'
+    | 'createConnectorGroup';
   /** 1 for the first attempt, 2 for the first retry, and so on. */
   attempt: number;
   /** The HTTP status, when there was an answer. */

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SEED } from '@connectors/domain';
+import { TENANT_CONNECTOR_COUNT } from '@connectors/fake-graph';
 import type { GatewayResult } from '@connectors/gateway-client';
 import { build, type Metafile } from 'esbuild';
 import type { Browser } from 'playwright-core';
@@ -124,6 +125,85 @@ describe('the client in chromium', () => {
     ).toContain('From the browser');
     expect(results.anonymous).toMatchObject({ kind: 'error', code: 'UNAUTHENTICATED' });
     expect(offSite).toEqual([]);
+    await page.close();
+  });
+
+  it('builds the connector-group screen: pages of connectors, a new group, a move, read back', async () => {
+    const page = await browser.newPage();
+    const origin = new URL(gateway.url).origin;
+    await page.goto(`${origin}/healthz`);
+    await page.addScriptTag({ content: code });
+
+    const screen = await page.evaluate(
+      async ({ applicationId, connectorId }) => {
+        const { createGatewayClient, connectorPages } = (
+          globalThis as never as { GatewayClient: typeof import('@connectors/gateway-client') }
+        ).GatewayClient;
+        const client = createGatewayClient({ url: '/graphql', getToken: () => 'screen-token' });
+        // The list, a page of 25 at a time, as the screen's "load more" reads it.
+        const pageSizes: number[] = [];
+        const ids: string[] = [];
+        const groupless: string[] = [];
+        for await (const result of connectorPages(client, { first: 25 })) {
+          if (result.kind !== 'success') return { failed: result };
+          const { edges } = result.data.connectors;
+          pageSizes.push(edges.length);
+          for (const { node } of edges) {
+            ids.push(node.id);
+            if (node.connectorGroup === null) groupless.push(node.id);
+          }
+        }
+        // A new group, then the move (by id: only the group's id is the caller's to know).
+        const name = `Screen group ${Date.now()}`;
+        const created = await client.createConnectorGroup({ input: { name, region: 'EUR' } });
+        if (created.kind !== 'success') return { failed: created };
+        const group = created.data.connectorGroup;
+        const moved = await client.addConnectorMemberOf({
+          input: {
+            applicationId,
+            connectorId,
+            connectorGroup: {
+              id: group.id,
+              connectorGroupType: 'APPLICATION_PROXY',
+              isDefault: true,
+              name: 'not the name it has',
+              region: 'IND',
+            },
+          },
+        });
+        // Read back: the group with its members, and the connector's group in the list.
+        const readBack = await client.connectorGroup({ id: group.id ?? '', first: 10 });
+        return { pageSizes, ids, groupless, created, moved, readBack, name };
+      },
+      { applicationId: APPLICATION_ID, connectorId: CONNECTOR_ID },
+    );
+
+    expect(screen).not.toHaveProperty('failed');
+    if ('failed' in screen) return;
+    expect(screen.pageSizes).toEqual([25, TENANT_CONNECTOR_COUNT - 25]);
+    expect(new Set(screen.ids).size).toBe(TENANT_CONNECTOR_COUNT);
+    expect(screen.groupless).toEqual([]);
+    const created = screen.created as GatewayResult<{ connectorGroup: { id: string } }>;
+    const groupId = created.kind === 'success' ? created.data.connectorGroup.id : undefined;
+    expect(screen.created).toMatchObject({
+      kind: 'success',
+      data: { connectorGroup: { name: screen.name, region: 'EUR', isDefault: false } },
+    });
+    // The add answers with the group as stored, not as the caller described it.
+    expect(screen.moved).toMatchObject({
+      kind: 'success',
+      data: { connectorGroup: { id: groupId, name: screen.name, region: 'EUR', isDefault: false } },
+    });
+    expect(screen.readBack).toMatchObject({
+      kind: 'success',
+      data: {
+        connectorGroup: {
+          id: groupId,
+          name: screen.name,
+          members: { edges: [{ node: { id: CONNECTOR_ID } }], pageInfo: { hasNextPage: false } },
+        },
+      },
+    });
     await page.close();
   });
 });

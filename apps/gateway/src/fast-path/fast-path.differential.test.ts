@@ -834,9 +834,14 @@ describe('the fast path against yoga alone, when a resolver has a bug', () => {
   // A client that throws what no upstream answer produces: yoga masks it ("Unexpected error.",
   // nothing of the cause) and logs the cause; the fast path must do exactly the same.
   const buggyClient = {
+    api: 'seed' as const,
     addConnectorMemberOf: () => Promise.reject(new TypeError('bug: internal detail')),
     listConnectorMemberOf: () => Promise.reject(new TypeError('bug: internal detail')),
     listConnectorGroups: () => Promise.reject(new TypeError('bug: internal detail')),
+    listConnectorGroupsPage: () => Promise.reject(new TypeError('bug: internal detail')),
+    listConnectors: () => Promise.reject(new TypeError('bug: internal detail')),
+    getConnectorGroup: () => Promise.reject(new TypeError('bug: internal detail')),
+    createConnectorGroup: () => Promise.reject(new TypeError('bug: internal detail')),
   };
 
   async function start(fastPath: boolean) {
@@ -909,9 +914,14 @@ describe('the fence', () => {
   });
   const deps = () => ({
     client: {
+      api: 'seed' as const,
       addConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorGroups: () => Promise.reject(new Error('not called')),
+      listConnectorGroupsPage: () => Promise.reject(new Error('not called')),
+      listConnectors: () => Promise.reject(new Error('not called')),
+      getConnectorGroup: () => Promise.reject(new Error('not called')),
+      createConnectorGroup: () => Promise.reject(new Error('not called')),
     },
     logger: createLogger({ level: 'silent' }),
     metrics: createMetrics(),

@@ -138,6 +138,9 @@ describe('GraphiQL in chromium, UPSTREAM_API=graph', () => {
 
   beforeAll(async () => {
     fakeGraph = await startFakeGraph();
+    // The seed alone, not the realistic tenant a new database holds: the lists below are exact.
+    fakeGraph.store.reset();
+    fakeGraph.store.seed();
     // Two groups an admin made beside the seeded "Default": Graph's add never creates one.
     for (const group of [groupA, groupB]) {
       fakeGraph.store.createGroup(null, {

@@ -101,6 +101,41 @@ mutation AddConnectorToGroup {
 }
 `;
 
+/**
+ * The connector-group screen's reads: a page of connectors with their groups, and one group with
+ * its members (fake-graph's tenant has 42 connectors: page on with `after`).
+ */
+export const GRAPHIQL_SCREEN = `# The connector-group screen: a page of connectors, each with its group (one upstream call),
+# and a group with a page of its members (two). Page on: after: "<pageInfo.endCursor>".
+query ConnectorScreen {
+  connectors(first: 10) {
+    connectors {
+      edges { node { id machineName status version connectorGroup { id name region } } }
+      pageInfo { hasNextPage endCursor }
+    }
+    userErrors { code message field }
+  }
+  connectorGroup(id: "${SEED.defaultGroup.id}") {
+    connectorGroup {
+      id name region isDefault
+      members(first: 5) { edges { node { id machineName status } } pageInfo { hasNextPage endCursor } }
+    }
+    userErrors { code message field }
+  }
+}
+`;
+
+/** Creating a group to move connectors to: under the graph profile nothing is created implicitly. */
+export const GRAPHIQL_CREATE_GROUP = `# Creates a connector group; a name another group has is INVALID_INPUT on ["input","name"].
+mutation CreateConnectorGroup {
+  createConnectorGroup(input: { name: "Paris connectors", region: EUR }) {
+    connectorGroup { id name region isDefault connectorGroupType }
+    userErrors { code message field }
+    requestId
+  }
+}
+`;
+
 // fake-graph accepts any bearer token; against Microsoft Graph, paste a real one.
 const EXAMPLE_HEADERS = JSON.stringify({ Authorization: 'Bearer local-dev-token' }, null, 2);
 
@@ -112,8 +147,8 @@ const EXAMPLE_HEADERS = JSON.stringify({ Authorization: 'Bearer local-dev-token'
 export function graphiqlOptionsFor(api: UpstreamApi): GraphiQLOptions {
   const tabs =
     api === 'graph'
-      ? [GRAPHIQL_OVERVIEW, GRAPHIQL_GRAPH_ADD]
-      : [GRAPHIQL_EXAMPLE, GRAPHIQL_OVERVIEW];
+      ? [GRAPHIQL_OVERVIEW, GRAPHIQL_GRAPH_ADD, GRAPHIQL_SCREEN, GRAPHIQL_CREATE_GROUP]
+      : [GRAPHIQL_EXAMPLE, GRAPHIQL_OVERVIEW, GRAPHIQL_SCREEN, GRAPHIQL_CREATE_GROUP];
   return {
     title: 'connector-gateway',
     defaultQuery: tabs[0],

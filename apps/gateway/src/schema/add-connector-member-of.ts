@@ -12,6 +12,8 @@ import {
 } from 'graphql';
 import type { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
+import { withNotFoundField } from '../errors/not-found-field.ts';
+import { requireApplicationIdUnderSeed } from './application-id.ts';
 import {
   ConnectorGroupInputObject,
   type ConnectorGroupInputValue,
@@ -25,8 +27,9 @@ const AddConnectorMemberOfInput = new GraphQLInputObjectType({
   description: 'Which connector of which application to add to which connector group.',
   fields: {
     applicationId: {
-      type: new GraphQLNonNull(GraphQLID),
-      description: 'The object id (a GUID) of the application.',
+      type: GraphQLID,
+      description:
+        'The object id (a GUID) of the application: required under UPSTREAM_API=seed (its path names it; missing is INVALID_INPUT), unused and optional under UPSTREAM_API=graph.',
     },
     connectorId: {
       type: new GraphQLNonNull(GraphQLID),
@@ -47,14 +50,16 @@ const AddConnectorMemberOfPayload = upstreamPayloadObject({
     name: 'connectorGroup',
     field: {
       type: ConnectorGroupObject,
-      description: 'The group the connector now belongs to; null when userErrors is not empty.',
+      description:
+        'The group the connector now belongs to, as the upstream has it: its answer to the add, the group the add found by name, or (for an add by id the upstream answered 204) the group read back with one more call (REST: GET .../connectorGroups/{id}). Null when userErrors is not empty, or when that read-back failed: the add landed; read it with connectorMemberOf.',
     },
   },
 });
 
 /** The arguments as graphql-js hands them over: the domain's request, the group as GraphQL gives it. */
 interface AddConnectorMemberOfArgs {
-  input: Omit<z.input<typeof AddMemberOfRequest>, 'connectorGroup'> & {
+  input: Omit<z.input<typeof AddMemberOfRequest>, 'connectorGroup' | 'applicationId'> & {
+    applicationId?: string | null;
     connectorGroup: ConnectorGroupInputValue;
   };
 }
@@ -90,15 +95,33 @@ export const addConnectorMemberOfField: GraphQLFieldConfig<
       operation: 'addConnectorMemberOf',
       validate: () => {
         const { id, ...group } = input.connectorGroup;
-        return validate(AddMemberOfRequest, {
-          applicationId: input.applicationId,
+        const checked = validate(AddMemberOfRequest, {
+          // GraphQL's explicit null means "not given", as for the group's id.
+          ...(input.applicationId == null ? {} : { applicationId: input.applicationId }),
           connectorId: input.connectorId,
           // GraphQL's explicit null means "not given"; the domain only knows absent.
           connectorGroup: id == null ? group : { ...group, id },
         });
+        return requireApplicationIdUnderSeed(context.client.api, input.applicationId, checked);
       },
       issuePrefix: INPUT_PATH,
-      call: (request, upstream) => context.client.addConnectorMemberOf({ ...request, ...upstream }),
+      call: async (request, upstream) => {
+        const added = withNotFoundField(
+          await context.client.addConnectorMemberOf({ ...request, ...upstream }),
+          [
+            [['input', 'applicationId'], request.applicationId],
+            [['input', 'connectorId'], request.connectorId],
+            [['input', 'connectorGroup', 'id'], request.connectorGroup.id],
+          ],
+        );
+        const id = request.connectorGroup.id;
+        // A 204 to an add by id says nothing of the group: what the client holds is the caller's
+        // description of it (any name, region, isDefault). Read it back, one more call; a failed
+        // read changes nothing of the add, which landed: the group is then null, no user error.
+        if (!added.ok || added.status !== 204 || id === undefined) return added;
+        const read = await context.client.getConnectorGroup({ ...upstream, connectorGroupId: id });
+        return { ...added, connectorGroup: read.ok ? read.connectorGroup : null };
+      },
       groupField: GROUP_PATH,
     });
     return { connectorGroup: success?.connectorGroup ?? null, userErrors, requestId };

@@ -87,6 +87,24 @@ describe('connectorGroups', () => {
     return (await response.json()) as GroupsResponse;
   }
 
+  it('reads a type and a region Graph added later as UNKNOWN_FUTURE_VALUE, the rest of the list intact', async () => {
+    // Before issue 16 an unknown connectorGroupType turned the whole list into null.
+    answerGroups([
+      { ...westEurope, connectorGroupType: 'privateAccess', region: 'mars' },
+      defaultGroup,
+    ]);
+    const body = await list();
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.connectorGroups?.connectorGroups).toEqual([
+      expect.objectContaining({
+        id: WEST_ID,
+        connectorGroupType: 'UNKNOWN_FUTURE_VALUE',
+        region: 'UNKNOWN_FUTURE_VALUE',
+      }),
+      expect.objectContaining({ id: SEED.defaultGroup.id, region: 'NAM' }),
+    ]);
+  });
+
   it('lists every group with GraphQL enum names and the request-id, from the documented route', async () => {
     answerGroups([defaultGroup, westEurope]);
     const body = await list();

@@ -15,13 +15,16 @@ import { describe, expect, it } from 'vitest';
 import { gatewaySchema, printGatewaySchema } from './schema.ts';
 
 // docs/graphql-api.md, verbatim: the contract this schema may grow from but not change.
+// ConnectorGroupType's UNKNOWN_FUTURE_VALUE and the screen's types: API.md section 8 (issue 16;
+// moveConnectors comes with issue 17).
 const CONTRACT_SDL = `
 type Mutation {
   """Adds a connector to a connector group (REST: POST .../members/{connectorId}/memberOf/$ref)."""
   addConnectorMemberOf(input: AddConnectorMemberOfInput!): AddConnectorMemberOfPayload!
+  createConnectorGroup(input: CreateConnectorGroupInput!): CreateConnectorGroupPayload!
 }
 input AddConnectorMemberOfInput {
-  applicationId: ID!
+  applicationId: ID
   connectorId: ID!
   connectorGroup: ConnectorGroupInput!
 }
@@ -32,7 +35,7 @@ input ConnectorGroupInput {
   name: String!
   region: ConnectorGroupRegion!
 }
-enum ConnectorGroupType { APPLICATION_PROXY }
+enum ConnectorGroupType { APPLICATION_PROXY UNKNOWN_FUTURE_VALUE }
 enum ConnectorGroupRegion { NAM EUR AUS ASIA IND UNKNOWN_FUTURE_VALUE }
 type ConnectorGroup {
   id: ID
@@ -40,6 +43,7 @@ type ConnectorGroup {
   isDefault: Boolean!
   name: String!
   region: ConnectorGroupRegion!
+  members(first: Int = 50, after: String): ConnectorConnection
 }
 type AddConnectorMemberOfPayload {
   "The group the connector now belongs to; null when userErrors is not empty."
@@ -56,6 +60,24 @@ type UserError {
   field: [String!]
 }
 enum UserErrorCode { INVALID_INPUT NOT_FOUND ALREADY_MEMBER }
+input ConnectorFilter { status: ConnectorStatus, connectorGroupId: ID }
+type ConnectorsPayload { connectors: ConnectorConnection, userErrors: [UserError!]!, requestId: String }
+type ConnectorGroupPayload { connectorGroup: ConnectorGroup, userErrors: [UserError!]!, requestId: String }
+type ConnectorConnection { edges: [ConnectorEdge!]!, pageInfo: PageInfo! }
+type ConnectorEdge { node: Connector!, cursor: String! }
+type PageInfo { hasNextPage: Boolean!, endCursor: String }
+type Connector {
+  id: ID!
+  machineName: String!
+  externalIp: String
+  status: ConnectorStatus!
+  version: String
+  "The one group the connector is in."
+  connectorGroup: ConnectorGroup
+}
+enum ConnectorStatus { ACTIVE INACTIVE UNKNOWN_FUTURE_VALUE }
+input CreateConnectorGroupInput { name: String!, region: ConnectorGroupRegion! }
+type CreateConnectorGroupPayload { connectorGroup: ConnectorGroup, userErrors: [UserError!]!, requestId: String }
 `;
 
 /** A type's shape as comparable strings: `field(arg: T): T` per field, or the enum's values. */
@@ -89,10 +111,13 @@ describe('the GraphQL schema', () => {
     },
   );
 
-  it('has a Query type that earns its place: connectorMemberOf and connectorGroups', () => {
+  it("has a Query type that earns its place: the lookups and the screen's reads", () => {
     expect(shape(gatewaySchema.getQueryType() ?? undefined)).toEqual([
-      'connectorMemberOf(applicationId: ID!, connectorId: ID!): ConnectorMemberOfPayload!',
+      'connectorMemberOf(applicationId: ID, connectorId: ID!): ConnectorMemberOfPayload!',
       'connectorGroups(name: String): ConnectorGroupsPayload!',
+      'connectors(first: Int, after: String, filter: ConnectorFilter): ConnectorsPayload!',
+      'connectorGroup(id: ID!): ConnectorGroupPayload!',
+      'connectorGroupsConnection(name: String, first: Int, after: String): ConnectorGroupsConnectionPayload!',
     ]);
   });
 

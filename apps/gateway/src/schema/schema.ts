@@ -1,7 +1,9 @@
 import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql';
 import { addConnectorMemberOfField } from './add-connector-member-of.ts';
-import { connectorGroupsField } from './connector-groups.ts';
+import { connectorGroupsConnectionField, connectorGroupsField } from './connector-groups.ts';
 import { connectorMemberOfField } from './connector-member-of.ts';
+import { connectorGroupField, connectorsField } from './connectors.ts';
+import { createConnectorGroupField } from './create-connector-group.ts';
 
 /**
  * The gateway's schema, built code-first with graphql-js: the enums are generated from the
@@ -14,13 +16,22 @@ export const gatewaySchema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
     description: 'Reads: what the upstream holds now.',
-    fields: { connectorMemberOf: connectorMemberOfField, connectorGroups: connectorGroupsField },
+    fields: {
+      connectorMemberOf: connectorMemberOfField,
+      connectorGroups: connectorGroupsField,
+      connectors: connectorsField,
+      connectorGroup: connectorGroupField,
+      connectorGroupsConnection: connectorGroupsConnectionField,
+    },
   }),
   mutation: new GraphQLObjectType({
     name: 'Mutation',
     description:
       'Changes; each field is one upstream REST write, retried only when that is safe (under UPSTREAM_API=graph, an add by name first looks the group up).',
-    fields: { addConnectorMemberOf: addConnectorMemberOfField },
+    fields: {
+      addConnectorMemberOf: addConnectorMemberOfField,
+      createConnectorGroup: createConnectorGroupField,
+    },
   }),
 });
 

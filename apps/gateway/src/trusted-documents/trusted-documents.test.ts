@@ -244,9 +244,14 @@ describe.each([
 describe('trusted documents compiled at start', () => {
   const deps = (production: boolean, texts: string[]) => ({
     client: {
+      api: 'seed' as const,
       addConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorGroups: () => Promise.reject(new Error('not called')),
+      listConnectorGroupsPage: () => Promise.reject(new Error('not called')),
+      listConnectors: () => Promise.reject(new Error('not called')),
+      getConnectorGroup: () => Promise.reject(new Error('not called')),
+      createConnectorGroup: () => Promise.reject(new Error('not called')),
     },
     logger: createLogger({ level: 'silent' }),
     metrics: createMetrics(),

@@ -17,6 +17,17 @@ const GET_PATH = new RegExp(
   `^/v1\\.0/applications/(${GUID})/connectorGroup/members/(${GUID})/memberOf$`,
 );
 const MEMBERS = /\/applications\/([^/]*)\/connectorGroup\/members\/([^/?#]*)/;
+const GROUP_READ_BACK = new RegExp(
+  `^/v1\\.0/onPremisesPublishingProfiles/applicationProxy/connectorGroups/${GUID}$`,
+);
+
+/**
+ * The read-back after an add by id that the upstream answered 204 (docs/graphql-api.md): a GET
+ * of the group, made only once the write landed, so not one of the write's calls.
+ */
+export function isGroupReadBack(request: RecordedRequest): boolean {
+  return request.method === 'GET' && GROUP_READ_BACK.test(request.rawPath);
+}
 
 /** The headers the gateway may send upstream: docs/rest-upstream.md's, plus what HTTP itself needs. */
 const UPSTREAM_HEADERS = new Set([

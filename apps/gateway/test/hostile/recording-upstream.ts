@@ -21,7 +21,8 @@ export interface RecordingUpstream {
 
 /**
  * A real `node:http` server standing in for Graph that records every request and answers as
- * Graph does when all is well: `204` to the `$ref` POST, an empty collection to the list GET.
+ * Graph does when all is well: `204` to the `$ref` POST, an empty collection to the list GET, a
+ * group to the read-back of an add by id.
  * The hostile suite asserts on what reaches it, not on what it says.
  */
 export async function startRecordingUpstream(): Promise<RecordingUpstream> {
@@ -39,7 +40,12 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
       });
       served += 1;
       const headers = { 'request-id': `recorded-${served}` };
-      if (req.method === 'GET') {
+      if (req.method === 'GET' && req.url?.includes('/connectorGroups/')) {
+        // The read-back of an add by id: the group as stored.
+        const id = req.url.split('/').at(-1);
+        const group = `{"id":"${id}","connectorGroupType":"applicationProxy","isDefault":false,"name":"Stored","region":"eur"}`;
+        res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(group);
+      } else if (req.method === 'GET') {
         res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end('{"value":[]}');
       } else {
         res.writeHead(204, headers).end();

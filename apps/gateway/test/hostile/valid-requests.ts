@@ -5,11 +5,21 @@
 import fc from 'fast-check';
 import type { Base, Operation, Region } from './model.ts';
 
+// Zero-width and bidirectional controls (docs/rest-upstream.md), a joiner between two emoji aside.
+const LOOK_ALIKE = /[\u180E\u200B\u200C\u2060\uFEFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const LONE_JOINER =
+  /(?<!\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]*)\u200D|\u200D(?!\p{Extended_Pictographic})/u;
+
 /** docs/rest-upstream.md's name rule, written from the spec (not the domain's code). */
 export function isValidName(name: string): boolean {
   const trimmed = name.trim();
   return (
-    !/\p{Cc}/u.test(name) && !/\p{Cs}/u.test(name) && trimmed.length >= 1 && trimmed.length <= 256
+    !/\p{Cc}/u.test(name) &&
+    !/\p{Cs}/u.test(name) &&
+    !LOOK_ALIKE.test(name) &&
+    !LONE_JOINER.test(name) &&
+    trimmed.length >= 1 &&
+    trimmed.length <= 256
   );
 }
 
@@ -36,7 +46,6 @@ const NAME_PIECES = [
   '<b>',
   '&amp;',
   '\u00A0', // no-break space: trimmed at the ends, kept inside
-  '\u200B', // zero-width space: not whitespace, so never trimmed
   '\u2028', // a JavaScript line terminator, not a control character
 ];
 

@@ -29,8 +29,11 @@ import type {
 } from '../generated/graphql.ts';
 import {
   addConnectorMemberOfOperation,
+  connectorGroupOperation,
   connectorGroupsOperation,
   connectorMemberOfOperation,
+  connectorsOperation,
+  createConnectorGroupOperation,
   PERSISTED_DOCUMENTS,
 } from '../operations/documents.ts';
 import { CONSUMER, GRAPHQL_PACT, PROVIDER } from './pact-files.ts';
@@ -57,6 +60,12 @@ const HAS_NO_CONNECTOR = 'application {applicationId} has no connector {connecto
 const THROTTLED = 'requests are throttled for {retryAfterSeconds} seconds';
 // A tenant group, as Graph's documented routes see every group (no application in the name).
 const GROUP_EXISTS = 'connector group {groupId} named {name} exists';
+// A connector of the tenant, in its "Default" group.
+const CONNECTOR_EXISTS = 'connector {connectorId} exists';
+const OTHER_CONNECTOR_ID = '5eedc000-0000-4000-8001-000000000001';
+// The cursor the gateway gives the first edge of a page of two from the start of the connectors
+// list (opaque to this client; copied from the gateway's answer): "the connectors after the first".
+const AFTER_FIRST_CONNECTOR = 'eyJsIjoiY29ubmVjdG9yc3x8IiwicyI6MX0.gFiIxjCQxARROAmrT9rk5s';
 
 const westEurope = {
   id: GROUP_ID,
@@ -65,6 +74,13 @@ const westEurope = {
   name: 'West Europe connectors',
   region: 'EUR',
 } as const satisfies ConnectorGroupInput;
+const SEED_DEFAULT_GROUP = {
+  id: DEFAULT_GROUP_ID,
+  connectorGroupType: 'APPLICATION_PROXY',
+  isDefault: true,
+  name: 'Default',
+  region: 'NAM',
+} as const;
 const india = {
   connectorGroupType: 'APPLICATION_PROXY',
   isDefault: false,
@@ -281,7 +297,7 @@ describe('GraphQL interactions: mutation AddConnectorMemberOf', () => {
       });
   });
 
-  it('reports NOT_FOUND for a connector the application does not have', async () => {
+  it('reports NOT_FOUND on input.connectorId for a connector the application does not have', async () => {
     const message = `Resource '${UNKNOWN_CONNECTOR_ID}' of type connector does not exist.`;
     await pact
       .addGraphQLInteraction()
@@ -292,17 +308,19 @@ describe('GraphQL interactions: mutation AddConnectorMemberOf', () => {
       .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
       .withMutation(operation.text)
       .willRespondWith(200, (builder) => {
-        builder
-          .headers(responseHeaders)
-          .jsonBody(
-            userErrorsBody('addConnectorMemberOf', { code: 'NOT_FOUND', message, field: null }),
-          );
+        builder.headers(responseHeaders).jsonBody(
+          userErrorsBody('addConnectorMemberOf', {
+            code: 'NOT_FOUND',
+            message,
+            field: ['input', 'connectorId'],
+          }),
+        );
       })
       .executeTest(async (server) => {
         const result = await add(server.url, input(westEurope, UNKNOWN_CONNECTOR_ID));
         expect(result).toMatchObject({
           kind: 'userErrors',
-          userErrors: [{ code: 'NOT_FOUND', message, field: null }],
+          userErrors: [{ code: 'NOT_FOUND', message, field: ['input', 'connectorId'] }],
         });
       });
   });
@@ -522,6 +540,245 @@ describe('GraphQL interactions: query ConnectorGroups', () => {
           userErrors: [{ code: 'INVALID_INPUT', message, field: ['name'] }],
           requestId: null,
           clientRequestId: expect.any(String),
+        });
+      });
+  });
+});
+
+describe('GraphQL interactions: the connector-group screen', () => {
+  const client = (url: string) =>
+    createGatewayClient({ url: `${url}${GRAPHQL_PATH}`, getToken: () => TOKEN });
+  const connectorBody = (id: string) => ({
+    id: uuid(id),
+    machineName: like('connector-e98f0710'),
+    externalIp: null,
+    status: like('ACTIVE'),
+    version: null,
+  });
+
+  it('lists a page of connectors, each with its group, and a cursor to page on', async () => {
+    const operation = connectorsOperation;
+    await pact
+      .addGraphQLInteraction()
+      .given(CONNECTOR_EXISTS, { connectorId: CONNECTOR_ID })
+      .given(CONNECTOR_EXISTS, { connectorId: OTHER_CONNECTOR_ID })
+      .uponReceiving('a query for the first page of connectors')
+      .withOperation(operation.name)
+      .withVariables({ first: integer(1) })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withQuery(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            connectors: {
+              connectors: {
+                edges: eachLike({
+                  cursor: like(AFTER_FIRST_CONNECTOR),
+                  node: {
+                    ...connectorBody(CONNECTOR_ID),
+                    connectorGroup: groupBody({ ...SEED_DEFAULT_GROUP }),
+                  },
+                }),
+                pageInfo: { hasNextPage: true, endCursor: like(AFTER_FIRST_CONNECTOR) },
+              },
+              userErrors: [],
+              requestId: like(REQUEST_ID),
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await client(server.url).connectors({ first: 1 });
+        expect(result).toMatchObject({
+          kind: 'success',
+          data: {
+            connectors: { pageInfo: { hasNextPage: true, endCursor: AFTER_FIRST_CONNECTOR } },
+          },
+        });
+        if (result.kind !== 'success') return;
+        expect(result.data.connectors.edges[0]?.node.connectorGroup).toEqual(SEED_DEFAULT_GROUP);
+      });
+  });
+
+  it('pages on with the cursor it was given', async () => {
+    const operation = connectorsOperation;
+    await pact
+      .addGraphQLInteraction()
+      .given(CONNECTOR_EXISTS, { connectorId: CONNECTOR_ID })
+      .given(CONNECTOR_EXISTS, { connectorId: OTHER_CONNECTOR_ID })
+      .uponReceiving('a query for the connectors after the first')
+      .withOperation(operation.name)
+      .withVariables({ first: integer(1), after: AFTER_FIRST_CONNECTOR })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withQuery(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            connectors: {
+              connectors: {
+                edges: eachLike({
+                  cursor: like(AFTER_FIRST_CONNECTOR),
+                  node: {
+                    ...connectorBody(OTHER_CONNECTOR_ID),
+                    connectorGroup: groupBody({ ...SEED_DEFAULT_GROUP }),
+                  },
+                }),
+                pageInfo: { hasNextPage: false, endCursor: like(AFTER_FIRST_CONNECTOR) },
+              },
+              userErrors: [],
+              requestId: like(REQUEST_ID),
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await client(server.url).connectors({
+          first: 1,
+          after: AFTER_FIRST_CONNECTOR,
+        });
+        expect(result).toMatchObject({ kind: 'success' });
+        if (result.kind !== 'success') return;
+        expect(result.data.connectors.edges.map((edge) => edge.node.id)).toEqual([
+          OTHER_CONNECTOR_ID,
+        ]);
+        expect(result.data.connectors.pageInfo.hasNextPage).toBe(false);
+      });
+  });
+
+  it('reports INVALID_INPUT on ["after"] for a cursor it did not give out: no upstream call', async () => {
+    const operation = connectorsOperation;
+    const message =
+      'after is not a cursor this list gave out (edited, or from another list or filter): pass an endCursor of the same field with the same arguments';
+    await pact
+      .addGraphQLInteraction()
+      .uponReceiving('a query for connectors with an edited cursor')
+      .withOperation(operation.name)
+      .withVariables({ first: integer(1), after: 'edited-cursor' })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withQuery(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder
+          .headers(responseHeaders)
+          .jsonBody(
+            userErrorsBody(
+              'connectors',
+              { code: 'INVALID_INPUT', message, field: ['after'] },
+              null,
+            ),
+          );
+      })
+      .executeTest(async (server) => {
+        const result = await client(server.url).connectors({ first: 1, after: 'edited-cursor' });
+        expect(result).toMatchObject({
+          kind: 'userErrors',
+          userErrors: [{ code: 'INVALID_INPUT', field: ['after'] }],
+        });
+      });
+  });
+
+  it('reads a group with a page of its members', async () => {
+    const operation = connectorGroupOperation;
+    await pact
+      .addGraphQLInteraction()
+      .given(GROUP_EXISTS, { groupId: GROUP_ID, name: westEurope.name, region: 'eur' })
+      .given(IS_MEMBER, { connectorId: CONNECTOR_ID, groupId: GROUP_ID })
+      .uponReceiving('a query for a connector group with its members')
+      .withOperation(operation.name)
+      .withVariables({ id: uuid(GROUP_ID), first: integer(10) })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withQuery(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            connectorGroup: {
+              connectorGroup: {
+                ...groupBody(westEurope),
+                members: {
+                  edges: eachLike({
+                    cursor: like(AFTER_FIRST_CONNECTOR),
+                    node: connectorBody(CONNECTOR_ID),
+                  }),
+                  pageInfo: { hasNextPage: false, endCursor: like(AFTER_FIRST_CONNECTOR) },
+                },
+              },
+              userErrors: [],
+              requestId: like(REQUEST_ID),
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await client(server.url).connectorGroup({ id: GROUP_ID, first: 10 });
+        expect(result).toMatchObject({
+          kind: 'success',
+          data: {
+            connectorGroup: { ...westEurope, members: { pageInfo: { hasNextPage: false } } },
+          },
+        });
+        if (result.kind !== 'success') return;
+        expect(result.data.connectorGroup.members?.edges.map((edge) => edge.node.id)).toEqual([
+          CONNECTOR_ID,
+        ]);
+      });
+  });
+
+  it('creates a group: the group as created, with its new id', async () => {
+    const operation = createConnectorGroupOperation;
+    await pact
+      .addGraphQLInteraction()
+      .uponReceiving('a mutation creating a connector group')
+      .withOperation(operation.name)
+      .withVariables({ input: { name: like(india.name), region: like(india.region) } })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            createConnectorGroup: {
+              connectorGroup: groupBody({ ...india, id: CREATED_GROUP_ID }),
+              userErrors: [],
+              requestId: like(REQUEST_ID),
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await client(server.url).createConnectorGroup({
+          input: { name: india.name, region: india.region },
+        });
+        expect(result).toMatchObject({
+          kind: 'success',
+          data: { connectorGroup: { ...india, id: CREATED_GROUP_ID } },
+        });
+      });
+  });
+
+  it('reports a duplicate name as INVALID_INPUT on ["input","name"]', async () => {
+    const operation = createConnectorGroupOperation;
+    await pact
+      .addGraphQLInteraction()
+      .given(GROUP_EXISTS, { groupId: GROUP_ID, name: westEurope.name, region: 'eur' })
+      .uponReceiving('a mutation creating a connector group with a name another group has')
+      .withOperation(operation.name)
+      .withVariables({ input: { name: like(westEurope.name), region: like('EUR') } })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody(
+          userErrorsBody('createConnectorGroup', {
+            code: 'INVALID_INPUT',
+            message: 'Another object with the same value for property name already exists.',
+            field: ['input', 'name'],
+          }),
+        );
+      })
+      .executeTest(async (server) => {
+        const result = await client(server.url).createConnectorGroup({
+          input: { name: westEurope.name, region: 'EUR' },
+        });
+        expect(result).toMatchObject({
+          kind: 'userErrors',
+          userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'name'] }],
         });
       });
   });

@@ -6,12 +6,20 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Which connector of which application to add to which connector group. */
 export type AddConnectorMemberOfInput = {
-  /** The object id (a GUID) of the application. */
-  applicationId: string;
+  /** The object id (a GUID) of the application: required under UPSTREAM_API=seed (its path names it; missing is INVALID_INPUT), unused and optional under UPSTREAM_API=graph. */
+  applicationId?: string | null | undefined;
   /** The connector group to add the connector to. */
   connectorGroup: ConnectorGroupInput;
   /** The object id (a GUID) of the connector to add. */
   connectorId: string;
+};
+
+/** Which connectors to list; both together narrow to both. */
+export type ConnectorFilter = {
+  /** Only the members of this connector group (a GUID). */
+  connectorGroupId?: string | null | undefined;
+  /** Only connectors with this status (UNKNOWN_FUTURE_VALUE is refused). */
+  status?: ConnectorStatus | null | undefined;
 };
 
 /** The connector group to add the connector to: an existing group by `id`, or a group identified by `name`. */
@@ -43,10 +51,29 @@ export type ConnectorGroupRegion =
   /** Graph's placeholder for a region this API does not know yet. Returned when reading; refused as input (INVALID_INPUT). */
   | 'UNKNOWN_FUTURE_VALUE';
 
-/** The kind of connector group. Graph defines one today. */
+/** The kind of connector group. Graph defines one today; UNKNOWN_FUTURE_VALUE is read-only. */
 export type ConnectorGroupType =
   /** A group of Microsoft Entra application proxy connectors. */
-  | 'APPLICATION_PROXY';
+  | 'APPLICATION_PROXY'
+  /** Graph's placeholder for a kind this API does not know yet. Returned when reading; refused as input (INVALID_INPUT). */
+  | 'UNKNOWN_FUTURE_VALUE';
+
+/** Whether a connector is reporting in to the service. UNKNOWN_FUTURE_VALUE is read-only. */
+export type ConnectorStatus =
+  /** The connector is reporting in and can serve traffic. */
+  | 'ACTIVE'
+  /** The connector has stopped reporting in. */
+  | 'INACTIVE'
+  /** Graph's placeholder for a status this API does not know yet. Returned when reading; refused in a filter (INVALID_INPUT). */
+  | 'UNKNOWN_FUTURE_VALUE';
+
+/** The new connector group. */
+export type CreateConnectorGroupInput = {
+  /** The display name: the rules of a group name (trimmed, 1 to 256 characters, no control, zero-width or bidirectional control characters). Unique in the tenant: a duplicate is INVALID_INPUT. */
+  name: string;
+  /** The region: NAM, EUR, AUS, ASIA or IND (UNKNOWN_FUTURE_VALUE is refused). */
+  region: ConnectorGroupRegion;
+};
 
 /** Why an operation could not be done as asked; the caller can fix each one. */
 export type UserErrorCode =
@@ -64,6 +91,15 @@ export type AddConnectorMemberOfMutationVariables = Exact<{
 
 export type AddConnectorMemberOfMutation = { addConnectorMemberOf: { requestId: string | null, connectorGroup: { id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion } | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
 
+export type ConnectorGroupQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConnectorGroupQuery = { connectorGroup: { requestId: string | null, connectorGroup: { id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion, members: { edges: Array<{ cursor: string, node: { id: string, machineName: string, externalIp: string | null, status: ConnectorStatus, version: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
+
 export type ConnectorGroupsQueryVariables = Exact<{
   name?: string | null | undefined;
 }>;
@@ -78,6 +114,22 @@ export type ConnectorMemberOfQueryVariables = Exact<{
 
 
 export type ConnectorMemberOfQuery = { connectorMemberOf: { requestId: string | null, connectorGroups: Array<{ id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion }> | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
+
+export type ConnectorsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ConnectorFilter | null | undefined;
+}>;
+
+
+export type ConnectorsQuery = { connectors: { requestId: string | null, connectors: { edges: Array<{ cursor: string, node: { id: string, machineName: string, externalIp: string | null, status: ConnectorStatus, version: string | null, connectorGroup: { id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
+
+export type CreateConnectorGroupMutationVariables = Exact<{
+  input: CreateConnectorGroupInput;
+}>;
+
+
+export type CreateConnectorGroupMutation = { createConnectorGroup: { requestId: string | null, connectorGroup: { id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion } | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -117,6 +169,41 @@ export const AddConnectorMemberOfDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:373c55ba424c2d42eda3454d055efe58220999587db97070e46161fc6d1841b1"}) as unknown as TypedDocumentString<AddConnectorMemberOfMutation, AddConnectorMemberOfMutationVariables>;
+export const ConnectorGroupDocument = new TypedDocumentString(`
+    query ConnectorGroup($id: ID!, $first: Int, $after: String) {
+  connectorGroup(id: $id) {
+    connectorGroup {
+      id
+      connectorGroupType
+      isDefault
+      name
+      region
+      members(first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            id
+            machineName
+            externalIp
+            status
+            version
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+    userErrors {
+      code
+      message
+      field
+    }
+    requestId
+  }
+}
+    `, {"hash":"sha256:6ceae0d2011738833430e0bf871f4f68aff0ff7fb6209f2c956f07139467cba1"}) as unknown as TypedDocumentString<ConnectorGroupQuery, ConnectorGroupQueryVariables>;
 export const ConnectorGroupsDocument = new TypedDocumentString(`
     query ConnectorGroups($name: String) {
   connectorGroups(name: $name) {
@@ -155,3 +242,57 @@ export const ConnectorMemberOfDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:f921cbd43e0d94cd3bb8e938a9a53d4831392829bb5c32afb44a1cd210ca850f"}) as unknown as TypedDocumentString<ConnectorMemberOfQuery, ConnectorMemberOfQueryVariables>;
+export const ConnectorsDocument = new TypedDocumentString(`
+    query Connectors($first: Int, $after: String, $filter: ConnectorFilter) {
+  connectors(first: $first, after: $after, filter: $filter) {
+    connectors {
+      edges {
+        cursor
+        node {
+          id
+          machineName
+          externalIp
+          status
+          version
+          connectorGroup {
+            id
+            connectorGroupType
+            isDefault
+            name
+            region
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    userErrors {
+      code
+      message
+      field
+    }
+    requestId
+  }
+}
+    `, {"hash":"sha256:823f25836f7dc3223dccbf7a24b14a0a990dc3c64079c44b929498a660bbf22f"}) as unknown as TypedDocumentString<ConnectorsQuery, ConnectorsQueryVariables>;
+export const CreateConnectorGroupDocument = new TypedDocumentString(`
+    mutation CreateConnectorGroup($input: CreateConnectorGroupInput!) {
+  createConnectorGroup(input: $input) {
+    connectorGroup {
+      id
+      connectorGroupType
+      isDefault
+      name
+      region
+    }
+    userErrors {
+      code
+      message
+      field
+    }
+    requestId
+  }
+}
+    `, {"hash":"sha256:adcba3e07e4bf0b7c8b321cec9f2e9595869ee8f2eba5bfc3ae0a95bc7d634e9"}) as unknown as TypedDocumentString<CreateConnectorGroupMutation, CreateConnectorGroupMutationVariables>;

@@ -1,8 +1,11 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import {
   AddConnectorMemberOfDocument,
+  ConnectorGroupDocument,
   ConnectorGroupsDocument,
   ConnectorMemberOfDocument,
+  ConnectorsDocument,
+  CreateConnectorGroupDocument,
   type TypedDocumentString,
 } from '../generated/graphql.ts';
 import manifest from '../generated/persisted-documents.json' with { type: 'json' };
@@ -52,9 +55,21 @@ export const connectorMemberOfOperation = operation(ConnectorMemberOfDocument);
 /** `query ConnectorGroups($name)`: src/operations/connector-groups.graphql. */
 export const connectorGroupsOperation = operation(ConnectorGroupsDocument);
 
+/** `query Connectors($first, $after, $filter)`: src/operations/connectors.graphql. */
+export const connectorsOperation = operation(ConnectorsDocument);
+
+/** `query ConnectorGroup($id, $first, $after)`: src/operations/connector-group.graphql. */
+export const connectorGroupOperation = operation(ConnectorGroupDocument);
+
+/** `mutation CreateConnectorGroup($input)`: src/operations/create-connector-group.graphql. */
+export const createConnectorGroupOperation = operation(CreateConnectorGroupDocument);
+
 /** Every operation the client offers, by its GraphQL name. */
 export const OPERATIONS = {
   AddConnectorMemberOf: addConnectorMemberOfOperation,
   ConnectorMemberOf: connectorMemberOfOperation,
   ConnectorGroups: connectorGroupsOperation,
+  Connectors: connectorsOperation,
+  ConnectorGroup: connectorGroupOperation,
+  CreateConnectorGroup: createConnectorGroupOperation,
 } as const;

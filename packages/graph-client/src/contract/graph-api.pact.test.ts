@@ -27,6 +27,7 @@ import {
   GRAPH_ERROR_CODES,
   parseValid,
   SEED,
+  SkipToken,
 } from '@connectors/domain';
 import {
   MatchersV3,
@@ -723,6 +724,210 @@ describe("REST interactions: Graph's documented operations (api 'graph', /beta)"
           status: 200,
           requestId: REQUEST_ID,
         });
+      });
+  });
+});
+
+describe("REST interactions: the connector-group screen's routes (api 'graph', /beta)", () => {
+  const OTHER_CONNECTOR_ID = id('5eedc000-0000-4000-8001-000000000001');
+  // fake-graph's token for "after the first connector of the list" (its keyset position 1, the
+  // first row after a reset): opaque to the client, which sends back exactly what it was given.
+  const SECOND_PAGE_TOKEN = Buffer.from('{"list":"connectors","after":[1]}').toString('base64url');
+  const groupBody = (group: { id: string; name: string; region: string; isDefault: boolean }) => ({
+    id: uuid(group.id),
+    connectorGroupType: like('applicationProxy'),
+    isDefault: like(group.isDefault),
+    name: like(group.name),
+    region: like(group.region),
+  });
+  const defaultGroup = { ...SEED.defaultGroup };
+  // Only what the client reads of a connector.
+  const connectorBody = (connectorId: string, group: Parameters<typeof groupBody>[0]) => ({
+    id: uuid(connectorId),
+    machineName: like('connector-e98f0710'),
+    status: like('active'),
+    memberOf: eachLike(groupBody(group)),
+  });
+  const nextLink = regex(
+    '^https?://.+\\$skiptoken=[^&]+',
+    `http://localhost:4010${PROXY}/connectors?$expand=memberOf&$top=1&$skiptoken=${SECOND_PAGE_TOKEN}`,
+  );
+
+  it('lists a page of connectors with their groups expanded, and the next link: 200', async () => {
+    await pact
+      .addInteraction()
+      .given(connectorExists, { connectorId: CONNECTOR_ID })
+      .given(connectorExists, { connectorId: OTHER_CONNECTOR_ID })
+      .uponReceiving('a request for the first page of connectors with their groups')
+      .withRequest('GET', `${PROXY}/connectors`, (builder) => {
+        builder.query({ $expand: 'memberOf', $top: '1' }).headers(getHeaders());
+      })
+      .willRespondWith(200, (builder) => {
+        builder.headers(jsonResponseHeaders).jsonBody({
+          '@odata.nextLink': nextLink,
+          value: eachLike(connectorBody(CONNECTOR_ID, defaultGroup)),
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await graphClient(server, (client) =>
+          client.listConnectors({ top: 1, ...callerOf }),
+        );
+        expect(result).toMatchObject({
+          ok: true,
+          connectors: [{ id: CONNECTOR_ID, memberOf: [defaultGroup] }],
+          nextSkipToken: SECOND_PAGE_TOKEN,
+        });
+      });
+  });
+
+  it('reads the next page by its $skiptoken alone: 200, no next link on the last', async () => {
+    await pact
+      .addInteraction()
+      .given(connectorExists, { connectorId: CONNECTOR_ID })
+      .given(connectorExists, { connectorId: OTHER_CONNECTOR_ID })
+      .uponReceiving('a request for the page of connectors after the first')
+      .withRequest('GET', `${PROXY}/connectors`, (builder) => {
+        builder
+          .query({ $expand: 'memberOf', $top: '1', $skiptoken: SECOND_PAGE_TOKEN })
+          .headers(getHeaders());
+      })
+      .willRespondWith(200, (builder) => {
+        builder.headers(jsonResponseHeaders).jsonBody({
+          value: eachLike(connectorBody(OTHER_CONNECTOR_ID, defaultGroup)),
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await graphClient(server, (client) =>
+          client.listConnectors({
+            top: 1,
+            skipToken: parseValid(SkipToken, SECOND_PAGE_TOKEN),
+            ...callerOf,
+          }),
+        );
+        expect(result).toMatchObject({ ok: true, connectors: [{ id: OTHER_CONNECTOR_ID }] });
+        expect(result.ok && result.nextSkipToken).toBeUndefined();
+      });
+  });
+
+  it("lists a group's members with their group: 200", async () => {
+    await pact
+      .addInteraction()
+      .given(groupExists, westEuropeState)
+      .given(isMember, { connectorId: CONNECTOR_ID, groupId: GROUP_ID })
+      .uponReceiving("a request for a connector group's members")
+      .withRequest(
+        'GET',
+        regex(
+          `${PROXY_PATTERN}/connectorGroups/${GUID}/members$`,
+          `${PROXY}/connectorGroups/${GROUP_ID}/members`,
+        ),
+        (builder) => {
+          builder.query({ $expand: 'memberOf', $top: '10' }).headers(getHeaders());
+        },
+      )
+      .willRespondWith(200, (builder) => {
+        builder.headers(jsonResponseHeaders).jsonBody({
+          value: eachLike(
+            connectorBody(CONNECTOR_ID, westEurope as Parameters<typeof groupBody>[0]),
+          ),
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await graphClient(server, (client) =>
+          client.listConnectors({ top: 10, connectorGroupId: GROUP_ID, ...callerOf }),
+        );
+        expect(result).toMatchObject({
+          ok: true,
+          connectors: [{ id: CONNECTOR_ID, memberOf: [{ id: GROUP_ID }] }],
+        });
+      });
+  });
+
+  it('reads one group: 200', async () => {
+    await pact
+      .addInteraction()
+      .given(groupExists, westEuropeState)
+      .uponReceiving('a request for one connector group')
+      .withRequest(
+        'GET',
+        regex(`${PROXY_PATTERN}/connectorGroups/${GUID}$`, `${PROXY}/connectorGroups/${GROUP_ID}`),
+        (builder) => {
+          builder.headers(getHeaders());
+        },
+      )
+      .willRespondWith(200, (builder) => {
+        builder
+          .headers(jsonResponseHeaders)
+          .jsonBody(groupBody(westEurope as Parameters<typeof groupBody>[0]));
+      })
+      .executeTest(async (server) => {
+        const result = await graphClient(server, (client) =>
+          client.getConnectorGroup({ connectorGroupId: GROUP_ID, ...callerOf }),
+        );
+        expect(result).toEqual({
+          ok: true,
+          connectorGroup: westEurope,
+          status: 200,
+          requestId: REQUEST_ID,
+        });
+      });
+  });
+
+  it('creates a group from its name and region: 201 with the new id', async () => {
+    await pact
+      .addInteraction()
+      .uponReceiving('a request creating a connector group')
+      .withRequest('POST', `${PROXY}/connectorGroups`, (builder) => {
+        builder
+          .headers(requestHeaders())
+          .jsonBody({ name: like(newGroup.name), region: like(newGroup.region) });
+      })
+      .willRespondWith(201, (builder) => {
+        builder
+          .headers(jsonResponseHeaders)
+          .jsonBody(groupBody({ ...newGroup, id: CREATED_GROUP_ID }));
+      })
+      .executeTest(async (server) => {
+        const result = await graphClient(server, (client) =>
+          client.createConnectorGroup({
+            name: newGroup.name,
+            region: newGroup.region,
+            ...callerOf,
+          }),
+        );
+        expect(result).toMatchObject({
+          ok: true,
+          connectorGroup: { id: CREATED_GROUP_ID, name: newGroup.name, region: newGroup.region },
+          status: 201,
+        });
+      });
+  });
+
+  it('refuses a name another group has: 400', async () => {
+    await pact
+      .addInteraction()
+      .given(groupExists, westEuropeState)
+      .uponReceiving('a request creating a connector group with a name another group has')
+      .withRequest('POST', `${PROXY}/connectorGroups`, (builder) => {
+        builder
+          .headers(requestHeaders())
+          .jsonBody({ name: like(westEurope.name), region: like('eur') });
+      })
+      .willRespondWith(400, (builder) => {
+        builder
+          .headers(jsonResponseHeaders)
+          .jsonBody(
+            errorBody(
+              GRAPH_ERROR_CODES.badRequest,
+              like('Another object with the same value for property name already exists.'),
+            ),
+          );
+      })
+      .executeTest(async (server) => {
+        const result = await graphClient(server, (client) =>
+          client.createConnectorGroup({ name: westEurope.name, region: 'eur', ...callerOf }),
+        );
+        expect(result).toMatchObject({ ok: false, kind: 'invalidInput', status: 400 });
       });
   });
 });

@@ -4,9 +4,16 @@ import {
   type ConnectorGroupsQuery,
   connectorGroupsPath,
   type ListedConnectorGroup,
+  type PageRequest,
+  type SkipToken,
+  skipTokenOf,
 } from '@connectors/domain';
 import { type Caller, type CallerOptions, redactor } from '../caller.ts';
-import type { GraphFailure, ListConnectorGroupsResult } from '../result.ts';
+import type {
+  GraphFailure,
+  ListConnectorGroupsPageResult,
+  ListConnectorGroupsResult,
+} from '../result.ts';
 import { answered } from '../upstream-answer.ts';
 import type { OperationContext } from './operation-context.ts';
 
@@ -31,34 +38,86 @@ function withExactName(groups: ListedConnectorGroup[], name: ConnectorGroupName 
 }
 
 /**
- * `GET .../applicationProxy/connectorGroups`, with `$filter=name eq '<name>'` when a name is
- * given; with a name, only exact matches are returned. Retried as a read.
+ * Pages followed by the complete list before it gives up: 50 pages of Graph's default 100 groups
+ * are 5,000 groups, past any tenant's picker. A list cut there fails rather than being partial.
  */
-export function listConnectorGroups(
+export const MAX_GROUP_PAGES = 50;
+
+/** A page of the groups list: how many, and the `$skiptoken` of the page to read. */
+export type ListConnectorGroupsPageRequest = ListConnectorGroupsRequest & PageRequest;
+
+/**
+ * One page of `GET .../applicationProxy/connectorGroups` (`$filter=name eq '<name>'` when a name
+ * is given, `$top`, `$skiptoken`), with the next page's token when the answer named one (only
+ * its `$skiptoken` is taken from the link). With a name, only exact matches are returned.
+ * Retried as a read.
+ */
+export function listConnectorGroupsPage(
+  context: OperationContext,
+  query: ConnectorGroupsQuery,
+  page: PageRequest,
+  operation: 'listConnectorGroups' | 'lookupConnectorGroup',
+  caller: Caller,
+): Promise<ListConnectorGroupsPageResult> {
+  const path = context.basePath + connectorGroupsPath(query, page);
+  return context.upstream.send<ListConnectorGroupsPageResult>(
+    { ...caller, operation, method: 'GET', path, retry: 'read' },
+    (answer) => {
+      const parsed = ConnectorGroupList.safeParse(answer.json);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          kind: 'unknown',
+          message: `the upstream answered ${answer.status} with a body that is not a list of connector groups, each with its id`,
+          ...answered(answer),
+        };
+      }
+      const link = parsed.data['@odata.nextLink'];
+      const nextSkipToken = link === undefined ? undefined : skipTokenOf(link);
+      return {
+        ok: true,
+        connectorGroups: withExactName(parsed.data.value, query.name),
+        ...(nextSkipToken === undefined ? {} : { nextSkipToken }),
+        ...answered(answer),
+      };
+    },
+  );
+}
+
+/**
+ * The whole list: every page, following each answer's `$skiptoken` (never its link), up to
+ * {@link MAX_GROUP_PAGES}. Before issue 16 only the first page was read, so a tenant with more
+ * groups than a page saw a partial picker and a lookup by name could miss its group.
+ */
+export async function listConnectorGroups(
   context: OperationContext,
   query: ConnectorGroupsQuery,
   operation: 'listConnectorGroups' | 'lookupConnectorGroup',
   caller: Caller,
 ): Promise<ListConnectorGroupsResult> {
-  const path = context.basePath + connectorGroupsPath(query);
-  return context.upstream.send<ListConnectorGroupsResult>(
-    { ...caller, operation, method: 'GET', path, retry: 'read' },
-    (answer) => {
-      const parsed = ConnectorGroupList.safeParse(answer.json);
-      return parsed.success
-        ? {
-            ok: true,
-            connectorGroups: withExactName(parsed.data.value, query.name),
-            ...answered(answer),
-          }
-        : {
-            ok: false,
-            kind: 'unknown',
-            message: `the upstream answered ${answer.status} with a body that is not a list of connector groups, each with its id`,
-            ...answered(answer),
-          };
-    },
-  );
+  const connectorGroups: ListedConnectorGroup[] = [];
+  let skipToken: SkipToken | undefined;
+  for (let page = 0; page < MAX_GROUP_PAGES; page++) {
+    const listed = await listConnectorGroupsPage(
+      context,
+      query,
+      skipToken === undefined ? {} : { skipToken },
+      operation,
+      caller,
+    );
+    if (!listed.ok) return listed;
+    connectorGroups.push(...listed.connectorGroups);
+    if (listed.nextSkipToken === undefined) {
+      const { nextSkipToken: _none, ...last } = listed;
+      return { ...last, connectorGroups };
+    }
+    skipToken = listed.nextSkipToken;
+  }
+  return {
+    ok: false,
+    kind: 'unknown',
+    message: `the connector group list runs past ${MAX_GROUP_PAGES} pages; narrow it by name, or page it with connectorGroupsConnection`,
+  };
 }
 
 /**
