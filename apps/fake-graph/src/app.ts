@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { graphErrorEnvelope, toRestBody } from '@connectors/domain';
+import { nestedBatchError, parseBatch, runBatch } from './batch.ts';
 import { serviceOrigin } from './connector-group-reference.ts';
 import {
   GROUPS_LIST,
@@ -15,6 +16,7 @@ import {
   listGroupMembers,
 } from './connector-routes.ts';
 import { type Controls, createControls } from './controls.ts';
+import { type ApiReply, type ApiRequest, newReply } from './exchange.ts';
 import { FAKE_GRAPH_ERROR_CODES, GraphHttpError } from './graph-http-error.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import {
@@ -28,6 +30,7 @@ import {
 import { parseMemberOfBody, parseReferenceBody } from './member-of-body.ts';
 import { nextLink } from './paging.ts';
 import { matchRoute, methodNotAllowed } from './routes.ts';
+import { incoming, writeReply } from './socket-exchange.ts';
 import type { Store, StoredGroup } from './store.ts';
 
 /** What {@link createApp} needs. */
@@ -39,9 +42,7 @@ export interface AppDeps {
 }
 
 export { API_VERSIONS } from './routes.ts';
-
-/** Largest request body read: a connectorGroup is a few hundred bytes. */
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from './socket-exchange.ts';
 
 // Graph sends client-request-id back as given; anything longer than a GUID-ish id is not echoed.
 const MAX_CLIENT_REQUEST_ID_LENGTH = 128;
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps): Server {
   const controls = deps.controls ?? createControls();
   const logger = deps.logger ?? silentLogger;
 
-  async function respond(req: IncomingMessage, res: ServerResponse) {
+  async function respond(req: ApiRequest, res: ApiReply) {
     const url = new URL(req.url ?? '/', 'http://fake-graph.invalid');
     if (url.pathname === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -73,11 +74,17 @@ export function createApp(deps: AppDeps): Server {
     }
     authenticate(req, controls);
     const { version, route } = matchRoute(req.method, url.pathname);
+    if (route.operation !== 'batch' && req.method !== 'GET') admitWrite(controls);
     const service = serviceOrigin(req.headers.host);
     // As the caller named this service; what @odata.context and references are relative to.
     const base = `${service.origin ?? 'http://localhost'}/${version}`;
     const profileContext = `${base}/$metadata#onPremisesPublishingProfiles('applicationProxy')/connectorGroups`;
     switch (route.operation) {
+      case 'batch': {
+        if (req.inBatch) throw nestedBatchError();
+        const batch = parseBatch(await readBody(req));
+        return sendJson(res, 200, await runBatch(batch, req, version, handleStep));
+      }
       case 'seedList': {
         const groups = listMemberOf(deps.store, route.applicationId, route.connectorId);
         return sendCollection(res, `${base}/$metadata#connectorGroups`, groups);
@@ -129,18 +136,22 @@ export function createApp(deps: AppDeps): Server {
     }
   }
 
-  return createServer((req, res) => {
-    const started = performance.now();
+  // One request (from a socket, or a batch's step) to its complete answer; never rejects.
+  async function handle(req: ApiRequest): Promise<ApiReply> {
+    const res = newReply();
     const ids = requestIds(req);
-    res.setHeader('request-id', ids.requestId);
-    if (ids.clientRequestId !== undefined) res.setHeader('client-request-id', ids.clientRequestId);
-    respond(req, res)
-      .catch((error: unknown) => {
-        if (error instanceof GraphHttpError) return sendError(res, error, ids);
+    res.headers['request-id'] = ids.requestId;
+    if (ids.clientRequestId !== undefined) res.headers['client-request-id'] = ids.clientRequestId;
+    try {
+      await respond(req, res);
+    } catch (error) {
+      if (error instanceof GraphHttpError) {
+        sendError(res, error, ids);
+      } else {
         logger.error(
           `unexpected error, request-id=${ids.requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
-        return sendError(
+        sendError(
           res,
           new GraphHttpError(
             500,
@@ -149,13 +160,34 @@ export function createApp(deps: AppDeps): Server {
           ),
           ids,
         );
-      })
-      .finally(() => {
+      }
+    }
+    return res;
+  }
+
+  // A batch step: handled as a request of its own, with a line of its own (at debug level).
+  async function handleStep(req: ApiRequest): Promise<ApiReply> {
+    const reply = await handle(req);
+    logger.debug(
+      `step ${req.method} ${req.url} ${reply.status} request-id=${reply.headers['request-id']}`,
+    );
+    return reply;
+  }
+
+  return createServer((req, res) => {
+    const started = performance.now();
+    handle(incoming(req))
+      .then((reply) => {
+        writeReply(res, reply);
         // Method, path and status only: never headers, so never a bearer token.
         const ms = (performance.now() - started).toFixed(1);
         logger.info(
-          `${req.method} ${req.url} ${res.statusCode} ${ms}ms request-id=${ids.requestId}`,
+          `${req.method} ${req.url} ${reply.status} ${ms}ms request-id=${reply.headers['request-id']}`,
         );
+      })
+      .catch((error: unknown) => {
+        logger.error(`could not answer ${req.method} ${req.url}: ${String(error)}`);
+        res.destroy();
       });
   });
 }
@@ -165,7 +197,7 @@ interface RequestIds {
   clientRequestId: string | undefined;
 }
 
-function requestIds(req: IncomingMessage): RequestIds {
+function requestIds(req: ApiRequest): RequestIds {
   const sent = req.headers['client-request-id'];
   const clientRequestId =
     typeof sent === 'string' && sent !== '' && sent.length <= MAX_CLIENT_REQUEST_ID_LENGTH
@@ -174,10 +206,22 @@ function requestIds(req: IncomingMessage): RequestIds {
   return { requestId: randomUUID(), clientRequestId };
 }
 
+// Graph's write quota, when a test set one: this write is answered 429 with its own Retry-After.
+function admitWrite(controls: Controls): void {
+  const seconds = controls.writeThrottle?.admit(Date.now());
+  if (seconds === undefined) return;
+  throw new GraphHttpError(
+    429,
+    FAKE_GRAPH_ERROR_CODES.tooManyRequests,
+    `Too many write requests. Retry after ${seconds} seconds.`,
+    { 'retry-after': String(seconds) },
+  );
+}
+
 // A bearer token as RFC 6750 writes it: the scheme in any case, one space, token68 characters.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
-function authenticate(req: IncomingMessage, controls: Controls): void {
+function authenticate(req: ApiRequest, controls: Controls): void {
   const header = req.headers.authorization;
   const unauthenticated = (message: string) =>
     new GraphHttpError(401, FAKE_GRAPH_ERROR_CODES.unauthenticated, message, {
@@ -205,48 +249,18 @@ function authenticate(req: IncomingMessage, controls: Controls): void {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) {
-        chunks.push(chunk);
-        return;
-      }
-      // Answer now; the rest of the body keeps flowing into this listener and is dropped.
-      tooLarge = true;
-      chunks.length = 0;
-      reject(
-        new GraphHttpError(
-          413,
-          FAKE_GRAPH_ERROR_CODES.requestTooLarge,
-          `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-          { connection: 'close' },
-        ),
-      );
-    });
-    req.on('end', () => {
-      if (!tooLarge) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
+function readBody(req: ApiRequest): Promise<string> {
+  return req.readBody();
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
+function sendJson(res: ApiReply, status: number, body: unknown): void {
+  res.status = status;
+  res.headers['content-type'] = 'application/json';
+  res.body = body;
 }
 
 function sendCollection(
-  res: ServerResponse,
+  res: ApiReply,
   context: string,
   groups: StoredGroup[],
   link?: string,
@@ -259,20 +273,16 @@ function sendCollection(
   });
 }
 
-function sendAnswer(res: ServerResponse, answer: Answer): void {
+function sendAnswer(res: ApiReply, answer: Answer): void {
   sendJson(res, answer.status, answer.body);
 }
 
-function sendEmpty(res: ServerResponse, status: number): void {
-  res.writeHead(status);
-  res.end();
+function sendEmpty(res: ApiReply, status: number): void {
+  res.status = status;
+  res.body = undefined;
 }
 
-function sendError(res: ServerResponse, error: GraphHttpError, ids: RequestIds): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+function sendError(res: ApiReply, error: GraphHttpError, ids: RequestIds): void {
+  Object.assign(res.headers, error.headers);
   sendJson(res, error.status, graphErrorEnvelope(error.code, error.message, ids));
 }

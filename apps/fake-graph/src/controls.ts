@@ -1,3 +1,5 @@
+import type { WriteThrottle } from './write-throttle.ts';
+
 /**
  * Switches that tests (the Pact state handlers above all) turn to make fake-graph answer as Graph
  * does when a token is bad or requests are throttled. They live in `createApp`'s deps, never
@@ -12,6 +14,11 @@ export interface Controls {
   readonly forbiddenTokens: Set<string>;
   /** When set, every API request is answered 429 with `Retry-After` of this many seconds. */
   throttleSeconds: number | undefined;
+  /**
+   * When set, throttles individual writes, alone or as batch steps (write-throttle.ts:
+   * `everyNthWrite`, `writeQuota`): each throttled one is answered 429 with its own `Retry-After`.
+   */
+  writeThrottle: WriteThrottle | undefined;
   /** Back to the options it was created with. */
   reset(): void;
 }
@@ -23,11 +30,13 @@ export function createControls(options: { acceptedToken?: string | undefined } =
     rejectedTokens: new Set(),
     forbiddenTokens: new Set(),
     throttleSeconds: undefined,
+    writeThrottle: undefined,
     reset() {
       controls.acceptedToken = options.acceptedToken;
       controls.rejectedTokens.clear();
       controls.forbiddenTokens.clear();
       controls.throttleSeconds = undefined;
+      controls.writeThrottle = undefined;
     },
   };
   return controls;

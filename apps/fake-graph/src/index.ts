@@ -7,3 +7,4 @@ export { silentLogger } from './logger.ts';
 export { PROVIDER_STATES, providerStateSetups, resetProviderState } from './provider-states.ts';
 export { type RunningFakeGraph, startFakeGraph } from './start.ts';
 export { seedTenant, TENANT_CONNECTOR_COUNT, TENANT_GROUP_IDS } from './tenant-seed.ts';
+export { everyNthWrite, type WriteThrottle, writeQuota } from './write-throttle.ts';

@@ -53,8 +53,31 @@ describe('rebaseReferencesTo', () => {
     expect(req.headers['content-length']).toBe(String(Buffer.byteLength(JSON.stringify(req.body))));
   });
 
+  it("rewrites each JSON batch step's reference, leaving other steps as they are", () => {
+    const other = { id: '2', method: 'GET', url: '/me' };
+    const req: FilteredRequest = {
+      body: {
+        requests: [
+          { id: '1', method: 'POST', body: { '@odata.id': `http://localhost:4010${PATH}` } },
+          other,
+        ],
+      },
+      headers: { 'content-length': '999' },
+    };
+    rebaseReferencesTo(PROVIDER)(req, {}, () => {});
+    expect(req.body).toEqual({
+      requests: [{ id: '1', method: 'POST', body: { '@odata.id': `${PROVIDER}${PATH}` } }, other],
+    });
+    expect(req.headers['content-length']).toBe(String(Buffer.byteLength(JSON.stringify(req.body))));
+  });
+
   it('passes any other request through untouched', () => {
-    for (const body of [undefined, Buffer.from('x'), { state: 'connector {connectorId} exists' }]) {
+    for (const body of [
+      undefined,
+      Buffer.from('x'),
+      { state: 'connector {connectorId} exists' },
+      { requests: [{ id: '1', body: { '@odata.id': `${PROVIDER}${PATH}` } }] },
+    ]) {
       const req: FilteredRequest = { body, headers: { 'content-length': '1' } };
       rebaseReferencesTo(PROVIDER)(req, {}, () => {});
       expect(req.body).toBe(body);

@@ -39,7 +39,7 @@ export function rebaseReference(reference: string, providerOrigin: string): stri
 
 /**
  * The request filter for verifying a pact against fake-graph at `providerUrl`: rebases the
- * `@odata.id` of a JSON body ({@link rebaseReference}) and fixes `Content-Length` to match. Use
+ * `@odata.id` of a JSON body, or of each JSON batch step's body ({@link rebaseReference}) and fixes `Content-Length` to match. Use
  * with the verifier's `changeOrigin: true`, so that fake-graph sees its own `Host` (what it
  * compares a reference's origin with) rather than the verifier proxy's.
  */
@@ -48,16 +48,41 @@ export function rebaseReferencesTo(providerUrl: string): PactRequestFilter {
   return (req, _res, next) => {
     // pact-js has parsed a JSON body into an object by now (and forwards it re-serialised).
     const body: unknown = req.body;
-    if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) {
-      const reference = (body as Record<string, unknown>)['@odata.id'];
-      if (typeof reference === 'string') {
-        const rebased = rebaseReference(reference, providerOrigin);
-        if (rebased !== reference) {
-          req.body = { ...body, '@odata.id': rebased };
-          req.headers['content-length'] = String(Buffer.byteLength(JSON.stringify(req.body)));
-        }
+    if (isObject(body) && !Buffer.isBuffer(body)) {
+      const rebased = rebaseBody(body, providerOrigin);
+      if (rebased !== body) {
+        req.body = rebased;
+        req.headers['content-length'] = String(Buffer.byteLength(JSON.stringify(rebased)));
       }
     }
     next();
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+// A body's own `@odata.id`, or each JSON batch step's (`requests[].body`); the same object when
+// nothing changed.
+function rebaseBody(
+  body: Record<string, unknown>,
+  providerOrigin: string,
+): Record<string, unknown> {
+  const reference = body['@odata.id'];
+  if (typeof reference === 'string') {
+    const rebased = rebaseReference(reference, providerOrigin);
+    return rebased === reference ? body : { ...body, '@odata.id': rebased };
+  }
+  const { requests } = body;
+  if (!Array.isArray(requests)) return body;
+  let changed = false;
+  const steps = requests.map((step: unknown) => {
+    if (!isObject(step) || !isObject(step.body)) return step;
+    const stepBody = rebaseBody(step.body, providerOrigin);
+    if (stepBody === step.body) return step;
+    changed = true;
+    return { ...step, body: stepBody };
+  });
+  return changed ? { ...body, requests: steps } : body;
 }

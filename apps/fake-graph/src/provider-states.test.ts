@@ -66,3 +66,20 @@ describe('provider states for the documented routes', () => {
     expect(() => states[name](params)).toThrow();
   });
 });
+
+describe('the write-throttle state', () => {
+  it('every {n}th write is throttled: the nth write after it is a 429, the reset lifts it', () => {
+    states[PROVIDER_STATES.everyNthWriteThrottled]({ n: '2', retryAfterSeconds: 5 });
+    expect([1, 2, 3, 4].map(() => graph.controls.writeThrottle?.admit(0))).toEqual([
+      undefined,
+      5,
+      undefined,
+      5,
+    ]);
+    resetProviderState(graph.store, graph.controls);
+    expect(graph.controls.writeThrottle).toBeUndefined();
+    expect(() =>
+      states[PROVIDER_STATES.everyNthWriteThrottled]({ n: 0, retryAfterSeconds: 5 }),
+    ).toThrow();
+  });
+});

@@ -2,6 +2,7 @@ import { ConnectorGroupName, ConnectorGroupRegion, DirectoryObjectId } from '@co
 import { z } from 'zod';
 import type { Controls } from './controls.ts';
 import type { NewGroup, Store } from './store.ts';
+import { everyNthWrite } from './write-throttle.ts';
 
 /**
  * The REST pact's provider states, named exactly as agreed with the consumer (graph-client).
@@ -16,6 +17,8 @@ export const PROVIDER_STATES = {
   tokenNotAccepted: 'token {token} is not accepted',
   tokenLacksPermission: 'token {token} lacks permission',
   throttled: 'requests are throttled for {retryAfterSeconds} seconds',
+  // Individual writes, alone or as JSON batch steps (write-throttle.ts).
+  everyNthWriteThrottled: 'every {n}th write is throttled for {retryAfterSeconds} seconds',
   // Graph's documented routes (docs/rest-upstream.md, the graph profile): tenant-wide, no application in the name.
   connectorExists: 'connector {connectorId} exists',
   groupExists: 'connector group {groupId} named {name} exists',
@@ -38,6 +41,10 @@ const Params = {
   token: z.object({ token: Token }),
   // A state parameter may arrive as a JSON number or as a string.
   throttled: z.object({ retryAfterSeconds: z.coerce.number().int().min(0).max(86_400) }),
+  everyNthWrite: z.object({
+    n: z.coerce.number().int().min(1).max(1000),
+    retryAfterSeconds: z.coerce.number().int().min(0).max(86_400),
+  }),
   connector: z.object({ connectorId: DirectoryObjectId }),
   groupExists: z.object({
     groupId: DirectoryObjectId,
@@ -114,6 +121,10 @@ export function providerStateSetups(
     },
     [PROVIDER_STATES.throttled]: (params) => {
       controls.throttleSeconds = Params.throttled.parse(params).retryAfterSeconds;
+    },
+    [PROVIDER_STATES.everyNthWriteThrottled]: (params) => {
+      const { n, retryAfterSeconds } = Params.everyNthWrite.parse(params);
+      controls.writeThrottle = everyNthWrite(n, retryAfterSeconds);
     },
     // In the tenant's "Default" group (recreated, with the seeded application, after a reset).
     [PROVIDER_STATES.connectorExists]: (params) => {

@@ -20,7 +20,9 @@ export type Route =
   | { operation: 'createGroup' }
   | { operation: 'listGroupMembers'; groupId: string }
   | { operation: 'listConnectors' }
-  | { operation: 'getConnector'; connectorId: string };
+  | { operation: 'getConnector'; connectorId: string }
+  // JSON batching (batch.ts): each step is routed through this same table.
+  | { operation: 'batch' };
 
 /** A matched request: the version it was sent under and the operation. */
 export interface MatchedRoute {
@@ -54,7 +56,10 @@ export function matchRoute(method: string | undefined, pathname: string): Matche
   const version = API_VERSIONS.find((candidate) => literal(0, candidate));
   if (version === undefined) throw noRoute();
 
-  const found = seedRoute(segments, literal) ?? documentedRoute(segments, literal);
+  const found =
+    batchRoute(segments, literal) ??
+    seedRoute(segments, literal) ??
+    documentedRoute(segments, literal);
   if (found === undefined) throw noRoute();
   if (method === undefined || !found.allowed.split(', ').includes(method)) {
     throw methodNotAllowed(method, found.allowed);
@@ -65,6 +70,12 @@ export function matchRoute(method: string | undefined, pathname: string): Matche
 type Literal = (index: number, expected: string) => boolean;
 // The route is built after the method check, so a wrong method is 405 whatever the ids.
 type Candidate = { allowed: string; route: (method: string) => Route };
+
+// /{version}/$batch
+function batchRoute(segments: string[], literal: Literal): Candidate | undefined {
+  if (segments.length !== 2 || !literal(1, '$batch')) return undefined;
+  return { allowed: 'POST', route: () => ({ operation: 'batch' }) };
+}
 
 // /{version}/applications/{applicationId}/connectorGroup/members/{connectorId}/memberOf[...]
 function seedRoute(segments: string[], literal: Literal): Candidate | undefined {

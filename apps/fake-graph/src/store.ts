@@ -113,6 +113,10 @@ export function openStore(databasePath: string): Store {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    // WAL's usual setting: a commit survives the process crashing (not the machine losing power)
+    // without an fsync per write transaction. Measured through the gateway: 100 batched moves
+    // took 1.06 s with the default FULL, 0.41 to 0.78 s with NORMAL (a stand-in needs no more).
+    db.pragma('synchronous = NORMAL');
     // Several connections (tests, a second process) may write the same file: wait, not fail.
     db.pragma('busy_timeout = 5000');
     const versionBefore = migrate(db);

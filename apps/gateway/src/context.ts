@@ -17,6 +17,8 @@ export type UpstreamClient = Pick<
   | 'listConnectors'
   | 'getConnectorGroup'
   | 'createConnectorGroup'
+  // moveConnectors: the group read, then the bulk move.
+  | 'moveConnectors'
 >;
 
 /** Reads one request header, as the Fetch API's `Headers.get` does (null when absent). */

@@ -35,6 +35,7 @@ const deps = (production: boolean) => ({
     listConnectors: () => Promise.reject(new Error('not called')),
     getConnectorGroup: () => Promise.reject(new Error('not called')),
     createConnectorGroup: () => Promise.reject(new Error('not called')),
+    moveConnectors: () => Promise.reject(new Error('not called')),
   },
   logger,
   metrics: createMetrics(),

@@ -256,6 +256,8 @@ export type Mutation = {
   addConnectorMemberOf: AddConnectorMemberOfPayload;
   /** Creates a connector group (REST: POST /onPremisesPublishingProfiles/applicationProxy/connectorGroups), under both upstream profiles. A name another group has is INVALID_INPUT on ["input","name"]. After UPSTREAM_TIMEOUT the group may exist: look it up by name (Query.connectorGroups) before retrying. Needs `Authorization: Bearer <token>`. */
   createConnectorGroup: CreateConnectorGroupPayload;
+  /** Moves 1 to 100 connectors into one existing connector group through Graph's JSON batching, a result per connector: MOVED, ALREADY_MEMBER or FAILED with the single mutation's code. Throttled steps are re-sent after their Retry-After within the retry budget. Needs `Authorization: Bearer <token>`. */
+  moveConnectors: MoveConnectorsPayload;
 };
 
 
@@ -268,6 +270,12 @@ export type MutationAddConnectorMemberOfArgs = {
 /** Changes; each field is one upstream REST write, retried only when that is safe (under UPSTREAM_API=graph, an add by name first looks the group up). */
 export type MutationCreateConnectorGroupArgs = {
   input: CreateConnectorGroupInput;
+};
+
+
+/** Changes; each field is one upstream REST write, retried only when that is safe (under UPSTREAM_API=graph, an add by name first looks the group up). */
+export type MutationMoveConnectorsArgs = {
+  input: MoveConnectorsInput;
 };
 
 /** The outcome of addConnectorMemberOf: the group, or the user errors that stopped it. */
@@ -320,4 +328,53 @@ export type CreateConnectorGroupInput = {
   name: Scalars['String']['input'];
   /** The region: NAM, EUR, AUS, ASIA or IND (UNKNOWN_FUTURE_VALUE is refused). */
   region: ConnectorGroupRegion;
+};
+
+/** The outcome of moveConnectors: one result per connector (partial success is normal), or the user errors that stopped every item. */
+export type MoveConnectorsPayload = {
+  /** One result per requested connector, in the order asked. */
+  results: Array<ConnectorMoveResult>;
+  /** Input errors that stopped every item (empty when results were produced). */
+  userErrors: Array<UserError>;
+};
+
+/** One connector of a moveConnectors. */
+export type ConnectorMoveResult = {
+  /** The connector, as asked. */
+  connectorId: Scalars['ID']['output'];
+  /** How its move ended. */
+  outcome: MoveOutcome;
+  /** Why it failed; null unless FAILED. */
+  error: Maybe<MoveError>;
+  /** The upstream request-id of this connector's last step, when it had one. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+/** How one connector of a moveConnectors ended. */
+export type MoveOutcome =
+  /** The connector is now in the group. */
+  | 'MOVED'
+  /** The connector was in the group already: nothing changed. */
+  | 'ALREADY_MEMBER'
+  /** The connector was not moved, or may not have been: see `error`. */
+  | 'FAILED';
+
+/** Why one connector's move failed. */
+export type MoveError = {
+  /** The code the single mutation would give (docs/errors.md): NOT_FOUND, FORBIDDEN, RATE_LIMITED, UPSTREAM_UNAVAILABLE, UPSTREAM_TIMEOUT, INVALID_INPUT, ... */
+  code: Scalars['String']['output'];
+  /** A sentence for people. */
+  message: Scalars['String']['output'];
+  /** RATE_LIMITED: whole seconds to wait before moving this connector again. */
+  retryAfterSeconds: Maybe<Scalars['Int']['output']>;
+  /** True when its move reached the upstream. With UPSTREAM_TIMEOUT it may have landed: read it back. False: it certainly did not. */
+  sent: Scalars['Boolean']['output'];
+};
+
+/** Which connectors to move into which existing connector group. */
+export type MoveConnectorsInput = {
+  /** The connectors (object ids, GUIDs) to move: 1 to 100, each once. A bad or repeated id is INVALID_INPUT at its index, before any upstream call. */
+  connectorIds: Array<Scalars['ID']['input']>;
+  /** The existing connector group (a GUID) to move them into. */
+  connectorGroupId: Scalars['ID']['input'];
 };

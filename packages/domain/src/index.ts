@@ -32,6 +32,7 @@ export {
   ListedConnectorGroup,
 } from './connector-group-list.ts';
 export { connectorGroupReference } from './connector-group-reference.ts';
+export { MAX_CONNECTORS_PER_MOVE, MoveConnectorsRequest } from './connector-move.ts';
 export {
   type ConnectorsQuery,
   connectorGroupMembersPath,
@@ -67,6 +68,17 @@ export {
 } from './graphql-enums.ts';
 // Ids, paths and the upstream: every id a parsed, branded DirectoryObjectId.
 export { DirectoryObjectId, isDirectoryObjectId } from './ids.ts';
+// A bulk move of connectors, and Graph's JSON batching: the request and answer shapes, the move step.
+export {
+  BATCH_PATH,
+  BatchRequest,
+  BatchResponse,
+  BatchStepRequest,
+  BatchStepResponse,
+  batchStepHeader,
+  connectorMoveStep,
+  MAX_BATCH_STEPS,
+} from './json-batch.ts';
 export { parseNameEqualsFilter } from './odata-filter.ts';
 // Graph's paging: the only part of an `@odata.nextLink` ever used is its `$skiptoken`.
 export {

@@ -61,3 +61,27 @@ describe('openapi.json', () => {
     expect(doc.components.schemas.ListedConnectorGroup?.required).toContain('id');
   });
 });
+
+describe('openapi.json: JSON batching', () => {
+  it('describes POST /$batch with its request, its per-step answers and the batch-level errors', () => {
+    const doc = buildOpenApiDocument() as {
+      paths: Record<
+        string,
+        { post?: { requestBody: unknown; responses: Record<string, unknown> } }
+      >;
+      components: {
+        schemas: Record<
+          string,
+          { required?: string[]; properties?: Record<string, { maxItems?: number }> }
+        >;
+      };
+    };
+    const batch = doc.paths['/$batch']?.post;
+    expect(JSON.stringify(batch?.requestBody)).toContain('#/components/schemas/BatchRequest');
+    expect(Object.keys(batch?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '429', '503']),
+    );
+    expect(doc.components.schemas.BatchRequest?.properties?.requests?.maxItems).toBe(20);
+    expect(doc.components.schemas.BatchResponse?.required).toEqual(['responses']);
+  });
+});

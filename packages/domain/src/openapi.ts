@@ -11,7 +11,9 @@ import { CreateConnectorGroupRequest } from './connector-group-list.ts';
 import { ConnectorGroupReference } from './connector-group-reference.ts';
 import { GraphErrorEnvelope } from './graph-error.ts';
 import { DirectoryObjectId, GUID_PATTERN_SOURCE } from './ids.ts';
+import { BATCH_PATH, BatchRequest, BatchResponse } from './json-batch.ts';
 import { FILTER_QUERY_KEY } from './odata-filter.ts';
+import { batchPathItem } from './openapi-batch.ts';
 import { MAX_SKIPTOKEN_LENGTH, SKIPTOKEN_QUERY_KEY, TOP_QUERY_KEY } from './paging.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -314,6 +316,7 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      [BATCH_PATH]: batchPathItem(errorResponse, readErrors),
       '/onPremisesPublishingProfiles/applicationProxy/connectorGroups': {
         servers: DOCUMENTED_SERVERS,
         get: {
@@ -475,6 +478,8 @@ export function buildOpenApiDocument(): JsonSchema {
         Connector: jsonSchema(ConnectorResponse),
         ConnectorPage: pageOf('Connector'),
         GraphError: jsonSchema(GraphErrorEnvelope),
+        BatchRequest: jsonSchema(BatchRequest),
+        BatchResponse: jsonSchema(BatchResponse),
       },
     },
   };

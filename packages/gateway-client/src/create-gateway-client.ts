@@ -10,6 +10,8 @@ import type {
   ConnectorsQuery,
   ConnectorsQueryVariables,
   CreateConnectorGroupMutationVariables,
+  MoveConnectorsMutation,
+  MoveConnectorsMutationVariables,
 } from './generated/graphql.ts';
 import {
   addConnectorMemberOfOperation,
@@ -18,6 +20,7 @@ import {
   connectorMemberOfOperation,
   connectorsOperation,
   createConnectorGroupOperation,
+  moveConnectorsOperation,
   type Operation,
 } from './operations/documents.ts';
 import type { GatewayResult } from './result.ts';
@@ -68,6 +71,14 @@ export interface ConnectorGroupData {
 /** `createConnectorGroup` succeeded: the group as created, with its id. */
 export interface CreateConnectorGroupData {
   connectorGroup: ConnectorGroup;
+}
+
+/** One connector of a `moveConnectors`: its outcome, and why it failed when it did. */
+export type ConnectorMove = MoveConnectorsMutation['moveConnectors']['results'][number];
+
+/** `moveConnectors` ran: one result per connector, in the order asked (partial success is normal). */
+export interface MoveConnectorsData {
+  results: ConnectorMove[];
 }
 
 /** Options of {@link createGatewayClient}. */
@@ -135,6 +146,15 @@ export interface GatewayClient {
     variables: CreateConnectorGroupMutationVariables,
     options?: CallOptions,
   ): Promise<GatewayResult<CreateConnectorGroupData>>;
+  /**
+   * Moves 1 to 100 connectors into one existing group, through Graph's JSON batching: a result
+   * per connector. A `FAILED` one with `RATE_LIMITED` may be moved again after its
+   * `retryAfterSeconds`; with `UPSTREAM_TIMEOUT` and `sent: true` it may have moved: read it back.
+   */
+  moveConnectors(
+    variables: MoveConnectorsMutationVariables,
+    options?: CallOptions,
+  ): Promise<GatewayResult<MoveConnectorsData>>;
 }
 
 /** What the gateway answers in: GraphQL over HTTP's media type first, plain JSON for older servers. */
@@ -243,6 +263,17 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         (payload) =>
           isPresent(payload.connectorGroup)
             ? { connectorGroup: payload.connectorGroup as ConnectorGroup }
+            : undefined,
+        call,
+      ),
+    moveConnectors: (variables, call) =>
+      execute(
+        moveConnectorsOperation,
+        variables,
+        'moveConnectors',
+        (payload) =>
+          Array.isArray(payload.results)
+            ? { results: payload.results as ConnectorMove[] }
             : undefined,
         call,
       ),

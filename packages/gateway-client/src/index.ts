@@ -12,11 +12,13 @@ export {
   type ConnectorGroupsData,
   type ConnectorGroupWithMembers,
   type ConnectorMemberOfData,
+  type ConnectorMove,
   type ConnectorsData,
   type CreateConnectorGroupData,
   createGatewayClient,
   type GatewayClient,
   type GatewayClientOptions,
+  type MoveConnectorsData,
 } from './create-gateway-client.ts';
 export type * from './generated/graphql.ts';
 export {
@@ -26,6 +28,7 @@ export {
   ConnectorMemberOfDocument,
   ConnectorsDocument,
   CreateConnectorGroupDocument,
+  MoveConnectorsDocument,
   TypedDocumentString,
 } from './generated/graphql.ts';
 export {
@@ -35,6 +38,7 @@ export {
   connectorMemberOfOperation,
   connectorsOperation,
   createConnectorGroupOperation,
+  moveConnectorsOperation,
   OPERATIONS,
   type Operation,
   PERSISTED_DOCUMENTS,

@@ -2,6 +2,11 @@ import { parseUpstreamBase, UpstreamApi } from '@connectors/domain';
 import { callerFrom } from './caller.ts';
 import { type Clock, systemClock } from './clock.ts';
 import {
+  type MoveConnectorsRequest,
+  type MoveConnectorsResult,
+  moveConnectors,
+} from './operations/bulk-move.ts';
+import {
   type ListConnectorGroupsPageRequest,
   type ListConnectorGroupsRequest,
   listConnectorGroups,
@@ -21,6 +26,11 @@ import {
   type ListConnectorMemberOfRequest,
   listConnectorMemberOf,
 } from './operations/member-of.ts';
+import {
+  type MoveConnectorsBatchRequest,
+  type MoveConnectorsBatchResult,
+  moveConnectorsBatch,
+} from './operations/move-connectors.ts';
 import type { OperationContext } from './operations/operation-context.ts';
 import type {
   AddMemberOfResult,
@@ -39,6 +49,11 @@ import type { UpstreamStateEvent, UpstreamStats } from './upstream-observations.
 
 export type { CallerOptions } from './caller.ts';
 export type {
+  ConnectorMoveOutcome,
+  MoveConnectorsRequest,
+  MoveConnectorsResult,
+} from './operations/bulk-move.ts';
+export type {
   ListConnectorGroupsPageRequest,
   ListConnectorGroupsRequest,
 } from './operations/connector-groups.ts';
@@ -51,6 +66,13 @@ export type {
   AddConnectorMemberOfRequest,
   ListConnectorMemberOfRequest,
 } from './operations/member-of.ts';
+export type {
+  ConnectorMove,
+  ConnectorMoveResult,
+  MoveConnectorsBatchRequest,
+  MoveConnectorsBatchResult,
+  MoveConnectorsBatchSuccess,
+} from './operations/move-connectors.ts';
 
 /** How a {@link GraphClient} is built. Defaults match docs/rest-upstream.md. */
 export interface GraphClientOptions {
@@ -134,6 +156,7 @@ export class GraphClient {
     const url = new URL(base);
     const api = UpstreamApi.safeParse(options.api ?? 'seed');
     if (!api.success) throw new RangeError(`api must be seed or graph, got ${String(options.api)}`);
+    const retryBudgetMs = integerAtLeast('retryBudgetMs', options.retryBudgetMs ?? 10_000, 0);
     const connections = integerAtLeast('connections', options.connections ?? 64, 1);
     const maxInFlight = integerAtLeast(
       'maxInFlight',
@@ -145,7 +168,7 @@ export class GraphClient {
       origin: url.origin,
       timeoutMs: integerAtLeast('timeoutMs', options.timeoutMs ?? 10_000, 1),
       maxRetries: integerAtLeast('maxRetries', options.maxRetries ?? 3, 0),
-      retryBudgetMs: integerAtLeast('retryBudgetMs', options.retryBudgetMs ?? 10_000, 0),
+      retryBudgetMs,
       backoffBaseMs: integerAtLeast(
         'backoffBaseMs',
         options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
@@ -159,12 +182,13 @@ export class GraphClient {
       onUpstreamCall: options.onUpstreamCall,
       onUpstreamState: options.onUpstreamState,
     });
-    this.#context = { upstream, api: api.data, base, basePath: url.pathname.replace(/\/+$/, '') };
-  }
-
-  /** Which REST operations this client calls: `seed` or `graph`. */
-  get api(): UpstreamApi {
-    return this.#context.api;
+    this.#context = {
+      upstream,
+      api: api.data,
+      base,
+      basePath: url.pathname.replace(/\/+$/, ''),
+      retryBudgetMs,
+    };
   }
 
   /**
@@ -205,18 +229,30 @@ export class GraphClient {
     return listConnectorGroups(this.#context, query, 'listConnectorGroups', caller);
   }
 
-  /** The upstream origin's counters and gauges (in flight, queued, refused, ...), for metrics. */
-  stats(): UpstreamStats {
-    return this.#context.upstream.stats();
+  /**
+   * Moves up to 20 connectors into one existing group in one JSON batch (`POST {base}/$batch`,
+   * docs/rest-upstream.md): independent steps, each Graph's documented reference POST with its
+   * own `client-request-id`, each answered on its own and read into the result a single add
+   * gives. Steps answered 429 or 503 are NOT re-sent here: which to re-send, and when, is the
+   * caller's schedule (each result carries its step's `retryAfterMs`). The `$batch` POST itself
+   * is retried as any POST is: only when it was not run at all.
+   * @throws {RangeError} for no move, more than 20, or a connector named twice
+   * @throws {TypeError} when `authorization` is empty
+   */
+  moveConnectorsBatch(request: MoveConnectorsBatchRequest): Promise<MoveConnectorsBatchResult> {
+    return moveConnectorsBatch(this.#context, request);
   }
 
   /**
-   * Forgets what the upstream said (throttle gates open, retry budget window empty), counters
-   * kept. For contract tests' provider-state reset, where one gateway plays many independent
-   * scenarios; a running gateway has no use for it.
+   * Moves 1 to 100 connectors into one existing group (docs/rest-upstream.md, "Bulk moves"):
+   * `$batch` calls of up to 20 independent steps, then only the steps answered 429 or 503
+   * re-sent together after the largest `Retry-After`, within `budgetMs` and a bounded number
+   * of rounds. Never rejects for what the upstream did: every connector gets its own outcome.
+   * @throws {RangeError} for no connector, more than 100, or one named twice
+   * @throws {TypeError} when `authorization` is empty
    */
-  resetUpstreamState(): void {
-    this.#context.upstream.resetState();
+  moveConnectors(request: MoveConnectorsRequest): Promise<MoveConnectorsResult> {
+    return moveConnectors(this.#context, request);
   }
 
   /**
@@ -261,6 +297,20 @@ export class GraphClient {
    */
   createConnectorGroup(request: CreateConnectorGroupCall): Promise<CreateConnectorGroupResult> {
     return createConnectorGroup(this.#context, request);
+  }
+
+  /** The upstream origin's counters and gauges (in flight, queued, refused, ...), for metrics. */
+  stats(): UpstreamStats {
+    return this.#context.upstream.stats();
+  }
+
+  /**
+   * Forgets what the upstream said (throttle gates open, retry budget window empty), counters
+   * kept. For contract tests' provider-state reset, where one gateway plays many independent
+   * scenarios; a running gateway has no use for it.
+   */
+  resetUpstreamState(): void {
+    this.#context.upstream.resetState();
   }
 
   /** Closes the pool's connections once requests in flight are done. */

@@ -1,5 +1,6 @@
 export { clientRequestIdFor } from './client-request-id.ts';
 export {
+  type ConnectorMoveOutcome,
   type CreateConnectorGroupCall,
   type GetConnectorGroupRequest,
   GraphClient,

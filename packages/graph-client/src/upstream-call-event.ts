@@ -15,7 +15,9 @@ export interface UpstreamCallEvent {
     | 'lookupConnectorGroup'
     | 'listConnectors'
     | 'getConnectorGroup'
-    | 'createConnectorGroup';
+    | 'createConnectorGroup'
+    // One `$batch` POST of up to 20 connector moves (its steps are not events of their own).
+    | 'moveConnectorsBatch';
   /** 1 for the first attempt, 2 for the first retry, and so on. */
   attempt: number;
   /** The HTTP status, when there was an answer. */

@@ -8,6 +8,7 @@ import type { GraphFailure } from './result.ts';
 import { RetryBudget, type RetryBudgetLimits } from './retry-budget.ts';
 import { backoffDelayMs, toRetryAfterSeconds } from './retry-policy.ts';
 import { type CallKind, callKindOf, ThrottleGate } from './throttle-gate.ts';
+import type { UpstreamAnswer } from './upstream-answer.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 import type { UpstreamStateEvent, UpstreamStats } from './upstream-observations.ts';
 import type { UpstreamRequest } from './upstream-request.ts';
@@ -177,6 +178,34 @@ export class Upstream {
       this.#emit({ ...event, outcome: result.ok ? 'ok' : (result as GraphFailure).kind });
       return result;
     }
+  }
+
+  /**
+   * One step of a JSON batch, read as a single call's answer is: a 429 or 503 with `Retry-After`
+   * closes the write gate (Graph counts each step against the write quota), so the other writes
+   * to this origin wait too instead of collecting 429s of their own.
+   */
+  observeStep(
+    operation: UpstreamCallEvent['operation'],
+    answer: UpstreamAnswer,
+    retryAfterMs: number | undefined,
+  ): void {
+    const verdict = {
+      status: answer.status,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
+    this.#watch.observe('write', operation, { type: 'answer', answer }, verdict);
+  }
+
+  /**
+   * Asks the origin's retry budget for one re-send of batch steps answered 429 or 503: a re-sent
+   * batch is a retry like any other, so a bulk move cannot turn a throttled upstream into a storm.
+   */
+  tryResend(operation: UpstreamCallEvent['operation']): boolean {
+    const allowed = this.#budget.tryRetry();
+    // No single answer's headers to report: the steps' throttling was observed as they came.
+    this.#watch.retryBudget(allowed, operation, { type: 'timeout' }, undefined);
+    return allowed;
   }
 
   /**

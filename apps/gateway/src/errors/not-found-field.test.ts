@@ -14,6 +14,7 @@ const notFound = (message: string): GraphFailure => ({
   kind: 'notFound',
   message,
   status: 404,
+  sent: true,
 });
 
 describe('withNotFoundField', () => {
@@ -41,7 +42,12 @@ describe('withNotFoundField', () => {
   });
 
   it('passes other failures and successes through', () => {
-    const invalid: GraphFailure = { ok: false, kind: 'invalidInput', message: CONNECTOR };
+    const invalid: GraphFailure = {
+      ok: false,
+      kind: 'invalidInput',
+      message: CONNECTOR,
+      sent: true,
+    };
     expect(withNotFoundField(invalid, inputs)).toBe(invalid);
     const success = { ok: true as const, value: 1 };
     expect(withNotFoundField(success, inputs)).toBe(success);

@@ -842,6 +842,7 @@ describe('the fast path against yoga alone, when a resolver has a bug', () => {
     listConnectors: () => Promise.reject(new TypeError('bug: internal detail')),
     getConnectorGroup: () => Promise.reject(new TypeError('bug: internal detail')),
     createConnectorGroup: () => Promise.reject(new TypeError('bug: internal detail')),
+    moveConnectors: () => Promise.reject(new TypeError('bug: internal detail')),
   };
 
   async function start(fastPath: boolean) {
@@ -922,6 +923,7 @@ describe('the fence', () => {
       listConnectors: () => Promise.reject(new Error('not called')),
       getConnectorGroup: () => Promise.reject(new Error('not called')),
       createConnectorGroup: () => Promise.reject(new Error('not called')),
+      moveConnectors: () => Promise.reject(new Error('not called')),
     },
     logger: createLogger({ level: 'silent' }),
     metrics: createMetrics(),

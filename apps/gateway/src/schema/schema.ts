@@ -4,6 +4,7 @@ import { connectorGroupsConnectionField, connectorGroupsField } from './connecto
 import { connectorMemberOfField } from './connector-member-of.ts';
 import { connectorGroupField, connectorsField } from './connectors.ts';
 import { createConnectorGroupField } from './create-connector-group.ts';
+import { moveConnectorsField } from './move-connectors.ts';
 
 /**
  * The gateway's schema, built code-first with graphql-js: the enums are generated from the
@@ -31,6 +32,7 @@ export const gatewaySchema = new GraphQLSchema({
     fields: {
       addConnectorMemberOf: addConnectorMemberOfField,
       createConnectorGroup: createConnectorGroupField,
+      moveConnectors: moveConnectorsField,
     },
   }),
 });

@@ -252,6 +252,7 @@ describe('trusted documents compiled at start', () => {
       listConnectors: () => Promise.reject(new Error('not called')),
       getConnectorGroup: () => Promise.reject(new Error('not called')),
       createConnectorGroup: () => Promise.reject(new Error('not called')),
+      moveConnectors: () => Promise.reject(new Error('not called')),
     },
     logger: createLogger({ level: 'silent' }),
     metrics: createMetrics(),

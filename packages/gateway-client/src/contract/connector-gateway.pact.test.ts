@@ -34,6 +34,7 @@ import {
   connectorMemberOfOperation,
   connectorsOperation,
   createConnectorGroupOperation,
+  moveConnectorsOperation,
   PERSISTED_DOCUMENTS,
 } from '../operations/documents.ts';
 import { CONSUMER, GRAPHQL_PACT, PROVIDER } from './pact-files.ts';
@@ -779,6 +780,173 @@ describe('GraphQL interactions: the connector-group screen', () => {
         expect(result).toMatchObject({
           kind: 'userErrors',
           userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'name'] }],
+        });
+      });
+  });
+});
+
+describe('GraphQL interactions: mutation MoveConnectors', () => {
+  const operation = moveConnectorsOperation;
+  const client = (url: string) =>
+    createGatewayClient({ url: `${url}${GRAPHQL_PATH}`, getToken: () => TOKEN });
+  const WRITES_THROTTLED = 'every {n}th write is throttled for {retryAfterSeconds} seconds';
+  const moveVariables = {
+    input: {
+      connectorIds: [uuid(CONNECTOR_ID), uuid(OTHER_CONNECTOR_ID)],
+      connectorGroupId: uuid(GROUP_ID),
+    },
+  };
+  const moveInput = {
+    input: { connectorIds: [CONNECTOR_ID, OTHER_CONNECTOR_ID], connectorGroupId: GROUP_ID },
+  };
+
+  it('moves two connectors: one MOVED, one ALREADY_MEMBER, a result each in the order asked', async () => {
+    await pact
+      .addGraphQLInteraction()
+      .given(CONNECTOR_EXISTS, { connectorId: CONNECTOR_ID })
+      .given(CONNECTOR_EXISTS, { connectorId: OTHER_CONNECTOR_ID })
+      .given(GROUP_EXISTS, { groupId: GROUP_ID, name: westEurope.name, region: 'eur' })
+      .given(IS_MEMBER, { connectorId: OTHER_CONNECTOR_ID, groupId: GROUP_ID })
+      .uponReceiving('a mutation moving two connectors, one already in the group')
+      .withOperation(operation.name)
+      .withVariables(moveVariables)
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            moveConnectors: {
+              results: [
+                {
+                  connectorId: uuid(CONNECTOR_ID),
+                  outcome: 'MOVED',
+                  error: null,
+                  requestId: like(REQUEST_ID),
+                },
+                {
+                  connectorId: uuid(OTHER_CONNECTOR_ID),
+                  outcome: 'ALREADY_MEMBER',
+                  error: null,
+                  requestId: like(REQUEST_ID),
+                },
+              ],
+              userErrors: [],
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await client(server.url).moveConnectors(moveInput);
+        expect(result).toMatchObject({
+          kind: 'success',
+          data: {
+            results: [
+              { connectorId: CONNECTOR_ID, outcome: 'MOVED', error: null },
+              { connectorId: OTHER_CONNECTOR_ID, outcome: 'ALREADY_MEMBER', error: null },
+            ],
+          },
+        });
+      });
+  });
+
+  it('reports a step throttled past the retry budget as FAILED RATE_LIMITED, sent, with retryAfterSeconds', async () => {
+    await pact
+      .addGraphQLInteraction()
+      .given(CONNECTOR_EXISTS, { connectorId: CONNECTOR_ID })
+      .given(CONNECTOR_EXISTS, { connectorId: OTHER_CONNECTOR_ID })
+      .given(GROUP_EXISTS, { groupId: GROUP_ID, name: westEurope.name, region: 'eur' })
+      .given(WRITES_THROTTLED, { n: 2, retryAfterSeconds: 120 })
+      .uponReceiving('a mutation moving two connectors while every second write is throttled')
+      .withOperation(operation.name)
+      .withVariables(moveVariables)
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            moveConnectors: {
+              results: [
+                {
+                  connectorId: uuid(CONNECTOR_ID),
+                  outcome: 'MOVED',
+                  error: null,
+                  requestId: like(REQUEST_ID),
+                },
+                {
+                  connectorId: uuid(OTHER_CONNECTOR_ID),
+                  outcome: 'FAILED',
+                  error: {
+                    code: 'RATE_LIMITED',
+                    message: like(
+                      'The upstream is rate limiting requests (429): try again in 120 s.',
+                    ),
+                    retryAfterSeconds: integer(120),
+                    sent: true,
+                  },
+                  requestId: like(REQUEST_ID),
+                },
+              ],
+              userErrors: [],
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await client(server.url).moveConnectors(moveInput);
+        expect(result).toMatchObject({
+          kind: 'success',
+          data: {
+            results: [
+              { outcome: 'MOVED' },
+              {
+                outcome: 'FAILED',
+                error: { code: 'RATE_LIMITED', retryAfterSeconds: 120, sent: true },
+              },
+            ],
+          },
+        });
+      });
+  });
+
+  it('reports a repeated connector as INVALID_INPUT at its index: no result, no upstream call', async () => {
+    await pact
+      .addGraphQLInteraction()
+      .uponReceiving('a mutation moving the same connector twice')
+      .withOperation(operation.name)
+      .withVariables({
+        input: {
+          connectorIds: [uuid(CONNECTOR_ID), uuid(CONNECTOR_ID)],
+          connectorGroupId: uuid(GROUP_ID),
+        },
+      })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            moveConnectors: {
+              results: [],
+              userErrors: [
+                {
+                  code: 'INVALID_INPUT',
+                  message: like(
+                    `connectorIds.1 repeats ${CONNECTOR_ID}, already at index 0: name each connector once`,
+                  ),
+                  field: ['input', 'connectorIds', '1'],
+                },
+              ],
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await client(server.url).moveConnectors({
+          input: { connectorIds: [CONNECTOR_ID, CONNECTOR_ID], connectorGroupId: GROUP_ID },
+        });
+        expect(result).toMatchObject({
+          kind: 'userErrors',
+          userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'connectorIds', '1'] }],
+          requestId: null,
         });
       });
   });

@@ -21,6 +21,7 @@ type Documents = {
     "query ConnectorMemberOf($applicationId: ID!, $connectorId: ID!) {\n  connectorMemberOf(applicationId: $applicationId, connectorId: $connectorId) {\n    connectorGroups {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": typeof types.ConnectorMemberOfDocument,
     "query Connectors($first: Int, $after: String, $filter: ConnectorFilter) {\n  connectors(first: $first, after: $after, filter: $filter) {\n    connectors {\n      edges {\n        cursor\n        node {\n          id\n          machineName\n          externalIp\n          status\n          version\n          connectorGroup {\n            id\n            connectorGroupType\n            isDefault\n            name\n            region\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": typeof types.ConnectorsDocument,
     "mutation CreateConnectorGroup($input: CreateConnectorGroupInput!) {\n  createConnectorGroup(input: $input) {\n    connectorGroup {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": typeof types.CreateConnectorGroupDocument,
+    "mutation MoveConnectors($input: MoveConnectorsInput!) {\n  moveConnectors(input: $input) {\n    results {\n      connectorId\n      outcome\n      error {\n        code\n        message\n        retryAfterSeconds\n        sent\n      }\n      requestId\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n  }\n}": typeof types.MoveConnectorsDocument,
 };
 const documents: Documents = {
     "mutation AddConnectorMemberOf($input: AddConnectorMemberOfInput!) {\n  addConnectorMemberOf(input: $input) {\n    connectorGroup {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": types.AddConnectorMemberOfDocument,
@@ -29,6 +30,7 @@ const documents: Documents = {
     "query ConnectorMemberOf($applicationId: ID!, $connectorId: ID!) {\n  connectorMemberOf(applicationId: $applicationId, connectorId: $connectorId) {\n    connectorGroups {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": types.ConnectorMemberOfDocument,
     "query Connectors($first: Int, $after: String, $filter: ConnectorFilter) {\n  connectors(first: $first, after: $after, filter: $filter) {\n    connectors {\n      edges {\n        cursor\n        node {\n          id\n          machineName\n          externalIp\n          status\n          version\n          connectorGroup {\n            id\n            connectorGroupType\n            isDefault\n            name\n            region\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": types.ConnectorsDocument,
     "mutation CreateConnectorGroup($input: CreateConnectorGroupInput!) {\n  createConnectorGroup(input: $input) {\n    connectorGroup {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}": types.CreateConnectorGroupDocument,
+    "mutation MoveConnectors($input: MoveConnectorsInput!) {\n  moveConnectors(input: $input) {\n    results {\n      connectorId\n      outcome\n      error {\n        code\n        message\n        retryAfterSeconds\n        sent\n      }\n      requestId\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n  }\n}": types.MoveConnectorsDocument,
 };
 
 /**
@@ -55,6 +57,10 @@ export function graphql(source: "query Connectors($first: Int, $after: String, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreateConnectorGroup($input: CreateConnectorGroupInput!) {\n  createConnectorGroup(input: $input) {\n    connectorGroup {\n      id\n      connectorGroupType\n      isDefault\n      name\n      region\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n    requestId\n  }\n}"): typeof import('./graphql.ts').CreateConnectorGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MoveConnectors($input: MoveConnectorsInput!) {\n  moveConnectors(input: $input) {\n    results {\n      connectorId\n      outcome\n      error {\n        code\n        message\n        retryAfterSeconds\n        sent\n      }\n      requestId\n    }\n    userErrors {\n      code\n      message\n      field\n    }\n  }\n}"): typeof import('./graphql.ts').MoveConnectorsDocument;
 
 
 export function graphql(source: string) {

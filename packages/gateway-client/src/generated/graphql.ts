@@ -75,6 +75,23 @@ export type CreateConnectorGroupInput = {
   region: ConnectorGroupRegion;
 };
 
+/** Which connectors to move into which existing connector group. */
+export type MoveConnectorsInput = {
+  /** The existing connector group (a GUID) to move them into. */
+  connectorGroupId: string;
+  /** The connectors (object ids, GUIDs) to move: 1 to 100, each once. A bad or repeated id is INVALID_INPUT at its index, before any upstream call. */
+  connectorIds: Array<string>;
+};
+
+/** How one connector of a moveConnectors ended. */
+export type MoveOutcome =
+  /** The connector was in the group already: nothing changed. */
+  | 'ALREADY_MEMBER'
+  /** The connector was not moved, or may not have been: see `error`. */
+  | 'FAILED'
+  /** The connector is now in the group. */
+  | 'MOVED';
+
 /** Why an operation could not be done as asked; the caller can fix each one. */
 export type UserErrorCode =
   /** The connector is already a member of that connector group. */
@@ -130,6 +147,13 @@ export type CreateConnectorGroupMutationVariables = Exact<{
 
 
 export type CreateConnectorGroupMutation = { createConnectorGroup: { requestId: string | null, connectorGroup: { id: string | null, connectorGroupType: ConnectorGroupType, isDefault: boolean, name: string, region: ConnectorGroupRegion } | null, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
+
+export type MoveConnectorsMutationVariables = Exact<{
+  input: MoveConnectorsInput;
+}>;
+
+
+export type MoveConnectorsMutation = { moveConnectors: { results: Array<{ connectorId: string, outcome: MoveOutcome, requestId: string | null, error: { code: string, message: string, retryAfterSeconds: number | null, sent: boolean } | null }>, userErrors: Array<{ code: UserErrorCode, message: string, field: Array<string> | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -296,3 +320,25 @@ export const CreateConnectorGroupDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:adcba3e07e4bf0b7c8b321cec9f2e9595869ee8f2eba5bfc3ae0a95bc7d634e9"}) as unknown as TypedDocumentString<CreateConnectorGroupMutation, CreateConnectorGroupMutationVariables>;
+export const MoveConnectorsDocument = new TypedDocumentString(`
+    mutation MoveConnectors($input: MoveConnectorsInput!) {
+  moveConnectors(input: $input) {
+    results {
+      connectorId
+      outcome
+      error {
+        code
+        message
+        retryAfterSeconds
+        sent
+      }
+      requestId
+    }
+    userErrors {
+      code
+      message
+      field
+    }
+  }
+}
+    `, {"hash":"sha256:c4842c2ccc03d562a108fbe779b373ceff417909123d65135f135da998c409ef"}) as unknown as TypedDocumentString<MoveConnectorsMutation, MoveConnectorsMutationVariables>;

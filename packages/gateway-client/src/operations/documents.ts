@@ -6,6 +6,7 @@ import {
   ConnectorMemberOfDocument,
   ConnectorsDocument,
   CreateConnectorGroupDocument,
+  MoveConnectorsDocument,
   type TypedDocumentString,
 } from '../generated/graphql.ts';
 import manifest from '../generated/persisted-documents.json' with { type: 'json' };
@@ -64,6 +65,9 @@ export const connectorGroupOperation = operation(ConnectorGroupDocument);
 /** `mutation CreateConnectorGroup($input)`: src/operations/create-connector-group.graphql. */
 export const createConnectorGroupOperation = operation(CreateConnectorGroupDocument);
 
+/** `mutation MoveConnectors($input)`: src/operations/move-connectors.graphql. */
+export const moveConnectorsOperation = operation(MoveConnectorsDocument);
+
 /** Every operation the client offers, by its GraphQL name. */
 export const OPERATIONS = {
   AddConnectorMemberOf: addConnectorMemberOfOperation,
@@ -72,4 +76,5 @@ export const OPERATIONS = {
   Connectors: connectorsOperation,
   ConnectorGroup: connectorGroupOperation,
   CreateConnectorGroup: createConnectorGroupOperation,
+  MoveConnectors: moveConnectorsOperation,
 } as const;

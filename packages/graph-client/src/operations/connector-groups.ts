@@ -117,6 +117,8 @@ export async function listConnectorGroups(
     ok: false,
     kind: 'unknown',
     message: `the connector group list runs past ${MAX_GROUP_PAGES} pages; narrow it by name, or page it with connectorGroupsConnection`,
+    // Every page was read from the upstream (merge of issues 15 and 16: every failure says sent).
+    sent: true,
   };
 }
 

@@ -14,9 +14,9 @@ import {
 } from '@connectors/domain';
 import { type CallerOptions, callerFrom } from '../caller.ts';
 import type {
+  AnsweredFailure,
   ConnectorGroupResult,
   CreateConnectorGroupResult,
-  GraphFailure,
   ListConnectorsResult,
 } from '../result.ts';
 import { answered, type UpstreamAnswer } from '../upstream-answer.ts';
@@ -43,7 +43,7 @@ export interface GetConnectorGroupRequest extends CallerOptions {
 /** A new group: the domain's parsed {@link CreateConnectorGroupRequest} (name, region). */
 export type CreateConnectorGroupCall = CreateConnectorGroupRequest & CallerOptions;
 
-function unreadable(answer: UpstreamAnswer, what: string): GraphFailure {
+function unreadable(answer: UpstreamAnswer, what: string): AnsweredFailure {
   return {
     ok: false,
     kind: 'unknown',

@@ -26,9 +26,12 @@ export type AddConnectorMemberOfRequest = AddMemberOfRequest & CallerOptions;
 export type ListConnectorMemberOfRequest = Omit<AddMemberOfRequest, 'connectorGroup'> &
   CallerOptions;
 
-// Any 2xx means the POST landed; a body that is not a connectorGroup changes nothing. Graph's
-// usual 204 has no body: nothing to parse (a failed zod parse is not free).
-function addedGroup(answer: UpstreamAnswer, sent: ConnectorGroup): AddMemberOfResult {
+/**
+ * What a 2xx to an add means: the POST landed. A body that is not a connectorGroup changes
+ * nothing; Graph's usual 204 has no body: nothing to parse (a failed zod parse is not free).
+ * Also how a batch's move step is read (move-connectors.ts).
+ */
+export function addedGroup(answer: UpstreamAnswer, sent: ConnectorGroup): AddMemberOfResult {
   if (answer.json === undefined) return { ok: true, connectorGroup: sent, ...answered(answer) };
   const parsed = ConnectorGroup.safeParse(answer.json);
   const connectorGroup = parsed.success

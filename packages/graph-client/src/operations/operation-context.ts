@@ -12,4 +12,6 @@ export interface OperationContext {
   base: string;
   /** Its path without a trailing slash, e.g. `/beta`. */
   basePath: string;
+  /** The client's retry budget (`retryBudgetMs`): a bulk move's default budget for re-sends. */
+  retryBudgetMs: number;
 }
