@@ -9,6 +9,7 @@ import type { RequestTrace } from './observability/request-trace.ts';
 /** What the resolvers need of the REST client: its calls, nothing of its lifecycle. */
 export type UpstreamClient = Pick<
   GraphClient,
+  | 'api'
   | 'addConnectorMemberOf'
   | 'listConnectorMemberOf'
   | 'listConnectorGroups'

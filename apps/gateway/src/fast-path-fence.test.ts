@@ -3,8 +3,10 @@
  * refuses a plugin whose factory the fence (`FAST_PATH_KNOWS`) does not list, and a second
  * instance of one it does, naming it; with the fast path off, any plugin runs.
  */
+
 import type { Plugin } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
+import { NO_CORS, useCors } from './cors/cors.ts';
 import { createGateway } from './create-gateway.ts';
 import { assertFastPathKnows, FAST_PATH_KNOWS } from './fast-path-fence.ts';
 import { useReadiness } from './health/health.ts';
@@ -18,12 +20,14 @@ import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
+import { useHideSuggestions } from './protection/suggestions.ts';
 import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.ts';
 
 const logger = createLogger({ level: 'silent' });
 const deps = (production: boolean) => ({
   client: {
+    api: 'seed' as const,
     addConnectorMemberOf: () => Promise.reject(new Error('not called')),
     listConnectorMemberOf: () => Promise.reject(new Error('not called')),
     listConnectorGroups: () => Promise.reject(new Error('not called')),
@@ -49,6 +53,8 @@ describe('the fast path fence', () => {
     const made: [unknown, Plugin][] = [
       [useRequestLog, useRequestLog(logger, metrics)],
       [useReadiness, useReadiness({ draining: false })],
+      [useCors, useCors(NO_CORS)],
+      [useHideSuggestions, useHideSuggestions()],
       [useMetricsEndpoint, useMetricsEndpoint(metrics)],
       [useCsrfProtection, useCsrfProtection()],
       [useAcceptableResponse, useAcceptableResponse()],

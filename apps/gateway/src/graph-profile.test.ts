@@ -137,6 +137,33 @@ describe('the gateway under UPSTREAM_API=graph, against fake-graph', () => {
   // The paths fake-graph served, without their query.
   const paths = () => upstreamCalls.map((line) => line.replace(/\?\S*/, ''));
 
+  it('needs no applicationId: an add and a read by connector alone, as a connector screen has none', async () => {
+    const body = await send(ADD, {
+      input: {
+        connectorId: SEED.connectorId,
+        connectorGroup: {
+          id: GROUP_B.id,
+          connectorGroupType: 'APPLICATION_PROXY',
+          isDefault: false,
+          name: 'x',
+          region: 'EUR',
+        },
+      },
+    });
+    expect(body.data?.addConnectorMemberOf).toMatchObject({
+      connectorGroup: { id: GROUP_B.id },
+      userErrors: [],
+    });
+    const read = await send(
+      'query($c: ID!) { connectorMemberOf(connectorId: $c) { connectorGroups { id } userErrors { code } } }',
+      { c: SEED.connectorId },
+    );
+    expect(read.data?.connectorMemberOf).toEqual({
+      connectorGroups: [{ id: GROUP_B.id }],
+      userErrors: [],
+    });
+  });
+
   it('adds by id: the reference POST on the documented route, then the group read back as stored', async () => {
     const body = await add({ id: GROUP_B.id, name: 'whatever the caller calls it' });
     expect(body.errors).toBeUndefined();

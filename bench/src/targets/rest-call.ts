@@ -48,14 +48,15 @@ export const GraphQLAddInput = z
       region: GRAPHQL_TO_REST_REGION[group.region],
     },
   }))
-  .pipe(AddMemberOfRequest);
+  // The seed's path names the application: required here, as the gateway requires it under seed.
+  .pipe(AddMemberOfRequest.required({ applicationId: true }));
 
 /** The `$ref` POST to send: the path below the upstream base, and the serialised JSON body. */
 export interface RestCall {
   path: string;
   body: string;
   /** The validated request (REST values) the call was built from. */
-  request: AddMemberOfRequest;
+  request: AddMemberOfRequest & { applicationId: NonNullable<AddMemberOfRequest['applicationId']> };
 }
 
 /**

@@ -31,7 +31,7 @@ export type Query = {
 
 /** Reads: what the upstream holds now. */
 export type QueryConnectorMemberOfArgs = {
-  applicationId: Scalars['ID']['input'];
+  applicationId: InputMaybe<Scalars['ID']['input']>;
   connectorId: Scalars['ID']['input'];
 };
 
@@ -290,8 +290,8 @@ export type AddConnectorMemberOfPayload = {
 
 /** Which connector of which application to add to which connector group. */
 export type AddConnectorMemberOfInput = {
-  /** The object id (a GUID) of the application. */
-  applicationId: Scalars['ID']['input'];
+  /** The object id (a GUID) of the application: required under UPSTREAM_API=seed (its path names it; missing is INVALID_INPUT), unused and optional under UPSTREAM_API=graph. */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
   /** The object id (a GUID) of the connector to add. */
   connectorId: Scalars['ID']['input'];
   /** The connector group to add the connector to. */

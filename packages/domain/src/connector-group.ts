@@ -133,7 +133,9 @@ export type ConnectorGroupRestBody = z.output<typeof ConnectorGroupRestBody>;
  */
 export function addMemberOfRequest(names: ValueNames = {}) {
   return z.object({
-    applicationId: DirectoryObjectId,
+    // Optional: Graph's documented operation does not use it; the seed's path needs it, and the
+    // gateway refuses its absence there (it knows the profile).
+    applicationId: DirectoryObjectId.optional(),
     connectorId: DirectoryObjectId,
     connectorGroup: connectorGroupInput(names),
   });

@@ -7,8 +7,9 @@ export const SKIPTOKEN_QUERY_KEY = '$skiptoken';
 export const TOP_QUERY_KEY = '$top';
 
 /**
- * Longest `$skiptoken` carried. Graph's directory tokens measured in Microsoft's docs' examples
- * run to a few hundred characters; 2048 leaves room and keeps a gateway cursor under 3 KB.
+ * Longest `$skiptoken` carried. Graph documents no maximum for its opaque tokens (fake-graph's are at most
+ * about 100 characters); 2048 bounds what a gateway cursor carries (under 3 KB) while leaving room
+ * for a token far longer than a page position needs.
  */
 export const MAX_SKIPTOKEN_LENGTH = 2048;
 

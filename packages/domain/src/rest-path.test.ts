@@ -31,7 +31,7 @@ const anyId = fc.oneof(
 
 // Ids reach the builders parsed, as the gateway hands them to the client: what a builder once
 // refused, the domain's parse refuses now, with the same ValidationError naming the field.
-const Ids = AddMemberOfRequest.pick({ applicationId: true, connectorId: true });
+const Ids = AddMemberOfRequest.pick({ applicationId: true, connectorId: true }).required();
 function refPath(applicationId: string, connectorId: string): string {
   const ids = parseValid(Ids, { applicationId, connectorId });
   return memberOfRefPath(ids.applicationId, ids.connectorId);

@@ -191,6 +191,11 @@ export class GraphClient {
     };
   }
 
+  /** Which REST operations this client calls: `seed` or `graph`. */
+  get api(): UpstreamApi {
+    return this.#context.api;
+  }
+
   /**
    * Adds the connector to the group.
    * - `seed`: `POST .../members/{connectorId}/memberOf/$ref` with the connectorGroup body (the

@@ -13,6 +13,7 @@ import {
 import type { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
 import { withNotFoundField } from '../errors/not-found-field.ts';
+import { requireApplicationIdUnderSeed } from './application-id.ts';
 import {
   ConnectorGroupInputObject,
   type ConnectorGroupInputValue,
@@ -26,8 +27,9 @@ const AddConnectorMemberOfInput = new GraphQLInputObjectType({
   description: 'Which connector of which application to add to which connector group.',
   fields: {
     applicationId: {
-      type: new GraphQLNonNull(GraphQLID),
-      description: 'The object id (a GUID) of the application.',
+      type: GraphQLID,
+      description:
+        'The object id (a GUID) of the application: required under UPSTREAM_API=seed (its path names it; missing is INVALID_INPUT), unused and optional under UPSTREAM_API=graph.',
     },
     connectorId: {
       type: new GraphQLNonNull(GraphQLID),
@@ -56,7 +58,8 @@ const AddConnectorMemberOfPayload = upstreamPayloadObject({
 
 /** The arguments as graphql-js hands them over: the domain's request, the group as GraphQL gives it. */
 interface AddConnectorMemberOfArgs {
-  input: Omit<z.input<typeof AddMemberOfRequest>, 'connectorGroup'> & {
+  input: Omit<z.input<typeof AddMemberOfRequest>, 'connectorGroup' | 'applicationId'> & {
+    applicationId?: string | null;
     connectorGroup: ConnectorGroupInputValue;
   };
 }
@@ -92,12 +95,14 @@ export const addConnectorMemberOfField: GraphQLFieldConfig<
       operation: 'addConnectorMemberOf',
       validate: () => {
         const { id, ...group } = input.connectorGroup;
-        return validate(AddMemberOfRequest, {
-          applicationId: input.applicationId,
+        const checked = validate(AddMemberOfRequest, {
+          // GraphQL's explicit null means "not given", as for the group's id.
+          ...(input.applicationId == null ? {} : { applicationId: input.applicationId }),
           connectorId: input.connectorId,
           // GraphQL's explicit null means "not given"; the domain only knows absent.
           connectorGroup: id == null ? group : { ...group, id },
         });
+        return requireApplicationIdUnderSeed(context.client.api, input.applicationId, checked);
       },
       issuePrefix: INPUT_PATH,
       call: async (request, upstream) => {

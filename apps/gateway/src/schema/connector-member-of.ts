@@ -3,13 +3,14 @@ import { type GraphQLFieldConfig, GraphQLID, GraphQLList, GraphQLNonNull } from 
 import { z } from 'zod';
 import type { GatewayContext } from '../context.ts';
 import { withNotFoundField } from '../errors/not-found-field.ts';
+import { requireApplicationIdUnderSeed } from './application-id.ts';
 import { ConnectorGroupObject } from './connector-group.ts';
 import { resolveUpstreamField, type UpstreamPayload } from './upstream-field.ts';
 import { upstreamPayloadObject } from './upstream-payload.ts';
 
 // The list call's arguments, built from the domain's id schema rather than written again.
 const ConnectorMemberOfArgs = z.object({
-  applicationId: DirectoryObjectId,
+  applicationId: DirectoryObjectId.optional(),
   connectorId: DirectoryObjectId,
 });
 
@@ -26,7 +27,7 @@ const ConnectorMemberOfPayload = upstreamPayloadObject({
 });
 
 /** The arguments as graphql-js hands them over, before the domain parses them. */
-type ConnectorMemberOfArgsValue = z.input<typeof ConnectorMemberOfArgs>;
+type ConnectorMemberOfArgsValue = { applicationId?: string | null; connectorId: string };
 
 /** What the resolver returns; the groups are the domain's (REST enum values). */
 export type ConnectorMemberOfPayloadValue = UpstreamPayload<'connectorGroups', ConnectorGroup[]>;
@@ -47,8 +48,9 @@ export const connectorMemberOfField: GraphQLFieldConfig<
     'Lists the connector groups a connector belongs to (REST: GET .../{connectorId}/memberOf). Needs `Authorization: Bearer <token>`.',
   args: {
     applicationId: {
-      type: new GraphQLNonNull(GraphQLID),
-      description: 'The object id (a GUID) of the application.',
+      type: GraphQLID,
+      description:
+        'The object id (a GUID) of the application: required under UPSTREAM_API=seed (missing is INVALID_INPUT), unused and optional under UPSTREAM_API=graph.',
     },
     connectorId: {
       type: new GraphQLNonNull(GraphQLID),
@@ -58,7 +60,14 @@ export const connectorMemberOfField: GraphQLFieldConfig<
   resolve: async (_root, args, context): Promise<ConnectorMemberOfPayloadValue> => {
     const { success, userErrors, requestId } = await resolveUpstreamField(context, {
       operation: 'connectorMemberOf',
-      validate: () => validate(ConnectorMemberOfArgs, args),
+      validate: () => {
+        const { applicationId, connectorId } = args;
+        const checked = validate(ConnectorMemberOfArgs, {
+          connectorId,
+          ...(applicationId == null ? {} : { applicationId }),
+        });
+        return requireApplicationIdUnderSeed(context.client.api, applicationId, checked);
+      },
       issuePrefix: NO_PREFIX,
       call: async (request, upstream) =>
         withNotFoundField(await context.client.listConnectorMemberOf({ ...request, ...upstream }), [

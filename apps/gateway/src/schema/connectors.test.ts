@@ -288,6 +288,26 @@ describe('Query.connectorGroupsConnection, and the deprecated connectorGroups', 
   });
 });
 
+describe('applicationId under UPSTREAM_API=seed', () => {
+  it('is INVALID_INPUT on the field when left out, with no upstream call', async () => {
+    const answer = await ask(
+      'query($c: ID!) { connectorMemberOf(connectorId: $c) { connectorGroups { id } userErrors { code field message } } }',
+      { c: SEED.connectorId },
+    );
+    expect(calls).toEqual([]);
+    expect(answer.data.connectorMemberOf).toEqual({
+      connectorGroups: null,
+      userErrors: [
+        {
+          code: 'INVALID_INPUT',
+          field: ['applicationId'],
+          message: expect.stringMatching(/required under UPSTREAM_API=seed/),
+        },
+      ],
+    });
+  });
+});
+
 describe('Mutation.createConnectorGroup', () => {
   it('creates the group and returns it as created; a second of that name is INVALID_INPUT on name', async () => {
     const name = `Paris ${Date.now()}`;

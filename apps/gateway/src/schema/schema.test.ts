@@ -35,7 +35,7 @@ type ConnectorMoveResult { connectorId: ID!, outcome: MoveOutcome!, error: MoveE
 enum MoveOutcome { MOVED ALREADY_MEMBER FAILED }
 type MoveError { code: String!, message: String!, retryAfterSeconds: Int, sent: Boolean! }
 input AddConnectorMemberOfInput {
-  applicationId: ID!
+  applicationId: ID
   connectorId: ID!
   connectorGroup: ConnectorGroupInput!
 }
@@ -125,7 +125,7 @@ describe('the GraphQL schema', () => {
 
   it("has a Query type that earns its place: the lookups and the screen's reads", () => {
     expect(shape(gatewaySchema.getQueryType() ?? undefined)).toEqual([
-      'connectorMemberOf(applicationId: ID!, connectorId: ID!): ConnectorMemberOfPayload!',
+      'connectorMemberOf(applicationId: ID, connectorId: ID!): ConnectorMemberOfPayload!',
       'connectorGroups(name: String): ConnectorGroupsPayload!',
       'connectors(first: Int, after: String, filter: ConnectorFilter): ConnectorsPayload!',
       'connectorGroup(id: ID!): ConnectorGroupPayload!',

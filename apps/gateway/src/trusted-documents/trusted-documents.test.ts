@@ -244,6 +244,7 @@ describe.each([
 describe('trusted documents compiled at start', () => {
   const deps = (production: boolean, texts: string[]) => ({
     client: {
+      api: 'seed' as const,
       addConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorMemberOf: () => Promise.reject(new Error('not called')),
       listConnectorGroups: () => Promise.reject(new Error('not called')),

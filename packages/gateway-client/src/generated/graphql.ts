@@ -6,8 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Which connector of which application to add to which connector group. */
 export type AddConnectorMemberOfInput = {
-  /** The object id (a GUID) of the application. */
-  applicationId: string;
+  /** The object id (a GUID) of the application: required under UPSTREAM_API=seed (its path names it; missing is INVALID_INPUT), unused and optional under UPSTREAM_API=graph. */
+  applicationId?: string | null | undefined;
   /** The connector group to add the connector to. */
   connectorGroup: ConnectorGroupInput;
   /** The object id (a GUID) of the connector to add. */

@@ -48,6 +48,10 @@ function memberOfPathFor(
   which: 'ref' | 'list',
 ): string {
   if (context.api === 'seed') {
+    if (request.applicationId === undefined) {
+      // The gateway refuses this before calling; only a caller that skipped it gets here.
+      throw new TypeError('applicationId is required under the seed profile: its path names it');
+    }
     const build = which === 'ref' ? memberOfRefPath : memberOfPath;
     return context.basePath + build(request.applicationId, request.connectorId);
   }
