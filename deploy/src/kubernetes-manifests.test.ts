@@ -132,7 +132,7 @@ describe('deploy/kubernetes against the gateway', () => {
 
   it('gives a grace period longer than the shutdown delay plus the drain bound', () => {
     const neededMs = env.SHUTDOWN_DELAY_MS + drainBoundMs(env);
-    expect(neededMs).toBe(25_000);
+    expect(neededMs).toBe(35_000);
     expect(pod.terminationGracePeriodSeconds * 1000).toBeGreaterThan(neededMs);
   });
 
