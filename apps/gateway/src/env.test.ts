@@ -29,6 +29,7 @@ describe('parseEnv', () => {
       KEEP_ALIVE_TIMEOUT_MS: 65_000,
       MAX_CONNECTIONS: 1024,
       MAX_HEADER_BYTES: 16_384,
+      MAX_UPSTREAM_FIELDS: 5,
       TRUSTED_DOCUMENTS: clientManifestEntries(),
       TRUSTED_DOCUMENTS_MODE: 'allow',
     });
@@ -51,6 +52,7 @@ describe('parseEnv', () => {
         KEEP_ALIVE_TIMEOUT_MS: '1000',
         MAX_CONNECTIONS: '2',
         MAX_HEADER_BYTES: '4096',
+        MAX_UPSTREAM_FIELDS: '2',
         TRUSTED_DOCUMENTS: MANIFEST,
         TRUSTED_DOCUMENTS_MODE: 'require',
       }),
@@ -69,6 +71,7 @@ describe('parseEnv', () => {
       KEEP_ALIVE_TIMEOUT_MS: 1000,
       MAX_CONNECTIONS: 2,
       MAX_HEADER_BYTES: 4096,
+      MAX_UPSTREAM_FIELDS: 2,
       TRUSTED_DOCUMENTS: [{ hash: documentHash(DOCUMENT), text: DOCUMENT }],
       TRUSTED_DOCUMENTS_MODE: 'require',
     });
@@ -133,6 +136,8 @@ describe('parseEnv', () => {
     ['MAX_CONNECTIONS', { UPSTREAM_URL, MAX_CONNECTIONS: '0' }],
     ['MAX_HEADER_BYTES', { UPSTREAM_URL, MAX_HEADER_BYTES: '512' }],
     ['MAX_HEADER_BYTES', { UPSTREAM_URL, MAX_HEADER_BYTES: '16k' }],
+    ['MAX_UPSTREAM_FIELDS', { UPSTREAM_URL, MAX_UPSTREAM_FIELDS: '0' }],
+    ['MAX_UPSTREAM_FIELDS', { UPSTREAM_URL, MAX_UPSTREAM_FIELDS: '101' }],
     ['TRUSTED_DOCUMENTS_MODE', { UPSTREAM_URL, TRUSTED_DOCUMENTS_MODE: 'strict' }],
     ['TRUSTED_DOCUMENTS', { UPSTREAM_URL, TRUSTED_DOCUMENTS: join(DIR, 'missing.json') }],
   ] as const)('refuses a bad %s, naming it', (variable, source) => {

@@ -18,6 +18,7 @@ import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
+import { useUpstreamFieldLimit } from './protection/upstream-field-limit.ts';
 import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.ts';
 
@@ -49,6 +50,7 @@ describe('the fast path fence', () => {
       [useAcceptableResponse, useAcceptableResponse()],
       [useBodyLimit, useBodyLimit()],
       [useGraphQLLimits, useGraphQLLimits({ production: true })],
+      [useUpstreamFieldLimit, useUpstreamFieldLimit(5)],
       [useDisableIntrospection, useDisableIntrospection()],
       [useTrustedDocuments, useTrustedDocuments([], 'require')],
       [useUrlEncodedParams, useUrlEncodedParams()],

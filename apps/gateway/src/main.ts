@@ -40,6 +40,7 @@ const gateway = loadEnvOrExit(() => {
       upstreamApi: env.UPSTREAM_API,
       trustedDocuments: env.TRUSTED_DOCUMENTS,
       trustedDocumentsMode: env.TRUSTED_DOCUMENTS_MODE,
+      maxUpstreamFields: env.MAX_UPSTREAM_FIELDS,
     });
   } catch (error) {
     if (!(error instanceof InvalidTrustedDocumentError)) throw error;

@@ -52,6 +52,8 @@ export interface TestGatewayOptions {
   trustedDocuments?: readonly TrustedEntry[];
   /** Default `allow`, as `main` runs it. */
   trustedDocumentsMode?: TrustedDocumentsMode;
+  /** `createGateway`'s `maxUpstreamFields`; default 5, as `main` runs it. */
+  maxUpstreamFields?: number;
   /** Extra plugins (`createGateway` refuses unknown ones with the fast path on). */
   plugins?: readonly Plugin[];
 }
@@ -84,6 +86,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     upstreamApi: options.api ?? 'seed',
     trustedDocuments: options.trustedDocuments,
     trustedDocumentsMode: options.trustedDocumentsMode,
+    maxUpstreamFields: options.maxUpstreamFields,
     plugins: options.plugins,
   });
   const server = createGatewayServer(gateway, {
