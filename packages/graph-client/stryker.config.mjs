@@ -7,7 +7,7 @@ export default {
   // By path: Stryker globs `@stryker-mutator/*` next to its own install, and pnpm keeps the
   // runner elsewhere (the root's devDependencies).
   plugins: [fileURLToPath(import.meta.resolve('@stryker-mutator/vitest-runner'))],
-  mutate: ['src/*.ts', '!src/*.test.ts', '!src/index.ts'],
+  mutate: ['src/*.ts', 'src/operations/*.ts', '!src/**/*.test.ts', '!src/index.ts'],
   // The unit tests, chosen by a vitest config rather than Stryker's `testFiles`: with that set,
   // 9.6 runs static mutants (module-level values such as a Set of codes) without activating
   // them, so they all survive.

@@ -103,3 +103,10 @@ export function failureFromAnswer(
     ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
   };
 }
+
+/** What every result read from an answer carries: its status and, when sent, its request-id. */
+export function answered(answer: UpstreamAnswer): { status: number; requestId?: string } {
+  return answer.requestId === undefined
+    ? { status: answer.status }
+    : { status: answer.status, requestId: answer.requestId };
+}
