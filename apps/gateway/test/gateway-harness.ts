@@ -42,6 +42,8 @@ export interface TestGatewayOptions {
   timeoutMs?: number;
   maxRetries?: number;
   retryBudgetMs?: number;
+  /** The client's pool of upstream connections; default 4 (`main` runs graph-client's 64). */
+  connections?: number;
   production?: boolean;
   logLevel?: LogLevel;
   /** `createGateway`'s switch; default on, as `main` runs it. */
@@ -72,7 +74,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     timeoutMs: options.timeoutMs ?? 2000,
     maxRetries: options.maxRetries ?? 0,
     retryBudgetMs: options.retryBudgetMs ?? 2000,
-    connections: 4,
+    connections: options.connections ?? 4,
     onUpstreamCall: (event) => metrics.observeUpstreamCall(event),
   });
   const health = createHealthState();
