@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from './env.ts';
+import { DEFAULT_MAX_UPSTREAM_FIELDS } from './protection/upstream-field-limit.ts';
 import { clientManifestEntries } from './trusted-documents/client-manifest.ts';
 import { documentHash } from './trusted-documents/manifest.ts';
 
@@ -29,7 +30,7 @@ describe('parseEnv', () => {
       KEEP_ALIVE_TIMEOUT_MS: 65_000,
       MAX_CONNECTIONS: 1024,
       MAX_HEADER_BYTES: 16_384,
-      MAX_UPSTREAM_FIELDS: 5,
+      MAX_UPSTREAM_FIELDS: DEFAULT_MAX_UPSTREAM_FIELDS,
       TRUSTED_DOCUMENTS: clientManifestEntries(),
       TRUSTED_DOCUMENTS_MODE: 'allow',
     });

@@ -2,7 +2,6 @@ import { parseUpstreamBase, UpstreamApi } from '@connectors/domain';
 import { EnvError, oneOf, parseEnv as parseAppEnv, port, wholeNumber } from '@connectors/env';
 import { z } from 'zod';
 import { LOG_LEVELS } from './observability/logger.ts';
-import { DEFAULT_MAX_UPSTREAM_FIELDS } from './protection/upstream-field-limit.ts';
 import { CLIENT_MANIFEST, clientManifestEntries } from './trusted-documents/client-manifest.ts';
 import {
   ManifestError,
@@ -70,11 +69,12 @@ export const GatewayEnv = z
      */
     MAX_HEADER_BYTES: wholeNumber(1024, 1_048_576, 'bytes', 16_384),
     /**
-     * Root fields that call the upstream, per operation, aliases included
-     * (`src/protection/upstream-field-limit.ts` says why 5); past it the operation is refused
-     * before anything runs.
+     * Root fields that call the upstream, per operation, aliases included; past it the operation
+     * is refused before anything runs. The default is `DEFAULT_MAX_UPSTREAM_FIELDS`
+     * (`src/protection/upstream-field-limit.ts` says why 5; env.test.ts keeps the two equal),
+     * written out because env.ts imports nothing the server imports back.
      */
-    MAX_UPSTREAM_FIELDS: wholeNumber(1, 100, 'fields', DEFAULT_MAX_UPSTREAM_FIELDS),
+    MAX_UPSTREAM_FIELDS: wholeNumber(1, 100, 'fields', 5),
     /**
      * A persisted-documents manifest's path, read and checked here, so a bad file stops the start
      * like any bad variable (its reason given, never its content). Unset: the client's committed
