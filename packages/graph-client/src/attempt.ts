@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import type { Dispatcher } from 'undici';
 import type { Clock } from './clock.ts';
 import { describeTransportError, isMisuseError } from './transport-failure.ts';
@@ -18,14 +18,19 @@ export interface AttemptTarget {
   /** Time allowed for the attempt, from sending to the last body byte. */
   timeoutMs: number;
   clock: Clock;
-  /** Ask the connection to close after this answer (`connection: close`). */
-  reset?: boolean;
+  /**
+   * Emitting `abort` on it ends the attempt (the client's close); the attempt's own timer emits
+   * it too. The caller's signal is not wired here: a caller that goes away abandons the attempt
+   * (see `Upstream.send`) rather than cutting its connection.
+   */
+  abort: EventEmitter;
 }
 
 /**
- * Sends one attempt of `request` and reads its answer in full. Never throws for what the
- * upstream did; throws the caller's abort reason when its signal aborts, and undici's error for
- * a malformed request (a bug in the caller).
+ * Sends one attempt of `request` and reads its answer in full. Its timer starts here, when the
+ * request is handed to the pool, which has a free connection for it (admission sees to that):
+ * time spent queued is never counted against the attempt. Never throws for what the upstream
+ * did; throws undici's error for a malformed request (a bug in the caller).
  */
 export async function sendAttempt(
   request: UpstreamRequest,
@@ -34,15 +39,13 @@ export async function sendAttempt(
   // What ends this attempt early, handed to undici as its `signal`: an EventEmitter, which
   // undici takes in place of an AbortSignal. Measured under load (a --cpu-prof of the gateway's
   // bundle): a new AbortController per attempt was 2% of the gateway's busy time; the reason an
-  // attempt ended is read from `timedOut` and the caller's signal, never from the abort itself.
-  const abort = new EventEmitter();
+  // attempt ended is read from `timedOut`, never from the abort itself.
+  const { abort } = target;
   let timedOut = false;
   const cancelTimer = target.clock.setTimer(() => {
     timedOut = true;
     abort.emit('abort');
   }, target.timeoutMs);
-  const onCallerAbort = () => abort.emit('abort');
-  request.signal?.addEventListener('abort', onCallerAbort, { once: true });
   const headers: Record<string, string> = {
     authorization: request.authorization,
     'client-request-id': request.clientRequestId,
@@ -57,11 +60,9 @@ export async function sendAttempt(
       headers,
       ...(request.body === undefined ? {} : { body: request.body }),
       signal: abort,
-      reset: target.reset ?? false,
     });
     return { type: 'answer', answer: await readAnswer(response) };
   } catch (error) {
-    if (request.signal?.aborted) throw request.signal.reason;
     if (timedOut) return { type: 'timeout' };
     if (isMisuseError(error)) throw error;
     const transport = describeTransportError(error);
@@ -70,6 +71,5 @@ export async function sendAttempt(
       : { type: 'transport', refused: transport.refused, message: transport.message };
   } finally {
     cancelTimer();
-    request.signal?.removeEventListener('abort', onCallerAbort);
   }
 }

@@ -250,6 +250,7 @@ describe('GraphClient results', () => {
       kind: 'unknown',
       message: 'the upstream answered 200 with a body that is not a connectorGroup collection',
       status: 200,
+      sent: true,
     });
   });
 });
@@ -282,7 +283,7 @@ describe('GraphClient retries and connections', () => {
     });
   });
 
-  it('retries a 503 on a new connection, closed afterwards, and a 429 on the pooled one', async () => {
+  it('retries a 503 and a 429 on the pooled connection: no connection outside the pool', async () => {
     const server = await upstream([
       { status: 429, headers: { 'retry-after': '0' } },
       { status: 204 },
@@ -295,9 +296,10 @@ describe('GraphClient retries and connections', () => {
     await new Promise((resolve) => setImmediate(resolve));
     await add(graph);
 
-    expect(server.seen.map((request) => request.connection)).toEqual([1, 1, 1, 2]);
-    // The one-off connection of the 503 retry is closed; the pool's stays open for reuse.
-    await expect.poll(() => server.openConnections(), { timeout: 5000 }).toBe(1);
+    // Graph's advice to retry a 503 on a new connection gave way to the in-flight bound: a
+    // one-off connection per 503 retry put 277 requests in flight under a pool of 64 (issue 15).
+    expect(server.seen.map((request) => request.connection)).toEqual([1, 1, 1, 1]);
+    expect(server.openConnections()).toBe(1);
   });
 
   it('close() closes the pool: its connection is gone and no request is sent after it', async () => {
@@ -358,6 +360,7 @@ describe('GraphClient retries and connections', () => {
       ok: false,
       kind: 'timeout',
       message: 'the upstream did not answer within 60000 ms',
+      sent: true,
     });
   });
 });

@@ -212,6 +212,7 @@ describe("api 'graph': addConnectorMemberOf by name (the lookup)", () => {
       field: ['input', 'connectorGroup', 'name'],
       status: 200,
       requestId: 'req-list',
+      sent: true,
     });
     expect(server.requests.map((request) => request.method)).toEqual(['GET']);
   });

@@ -86,6 +86,7 @@ describe('GraphClient retry safety on real sockets', () => {
       ok: false,
       kind: 'unavailable',
       message: 'the upstream closed the connection before answering in full',
+      sent: true,
     });
     expect(upstream.requests()).toBe(1);
     expect(events.map((event) => event.outcome)).toEqual(['unavailable']);
@@ -114,6 +115,7 @@ describe('GraphClient retry safety on real sockets', () => {
       ok: false,
       kind: 'unavailable',
       message: 'the upstream refused the connection',
+      sent: false,
     });
     expect(events.map((event) => event.outcome)).toEqual([
       'retry',
@@ -134,6 +136,7 @@ describe('GraphClient retry safety on real sockets', () => {
       ok: false,
       kind: 'timeout',
       message: 'the upstream did not answer within 1 ms',
+      sent: true,
     });
     expect(upstream.requests()).toBe(1);
     expect(events.map((event) => event.outcome)).toEqual(['timeout']);

@@ -260,7 +260,14 @@ describe('GraphClient.addConnectorMemberOf: error answers (never retried)', () =
 
       const result = await add(graph);
 
-      expect(result).toEqual({ ok: false, kind, message, status, requestId: 'req-err' });
+      expect(result).toEqual({
+        ok: false,
+        kind,
+        message,
+        status,
+        requestId: 'req-err',
+        sent: true,
+      });
       expect(server.requests).toHaveLength(1);
       expect(sleeps).toEqual([]);
       expect(events.map((event) => event.outcome)).toEqual([kind]);
@@ -403,6 +410,7 @@ describe('GraphClient.addConnectorMemberOf: retries', () => {
       kind: 'rateLimited',
       message: 'the upstream answered 429 Too Many Requests',
       status: 429,
+      sent: true,
     });
   });
 
@@ -424,9 +432,11 @@ describe('GraphClient.addConnectorMemberOf: retries', () => {
       { status: 503, headers: { 'retry-after': at } },
     ]);
     const { graph, sleeps } = client(server);
+    // A client of its own for the date: the 429's 30 s closed the first client's write gate.
+    const { graph: second, sleeps: secondSleeps } = client(server);
 
     const seconds = await add(graph);
-    const date = await add(graph);
+    const date = await add(second);
 
     expect(seconds).toMatchObject({
       ok: false,
@@ -434,6 +444,7 @@ describe('GraphClient.addConnectorMemberOf: retries', () => {
       status: 429,
       retryAfterSeconds: 30,
       requestId: 'req-429',
+      sent: true,
     });
     // An HTTP date has whole-second precision: 12.5 s after a clock at .000 reads as 12 s.
     expect(date).toMatchObject({
@@ -443,7 +454,7 @@ describe('GraphClient.addConnectorMemberOf: retries', () => {
       retryAfterSeconds: 12,
     });
     expect(server.requests).toHaveLength(2);
-    expect(sleeps).toEqual([]);
+    expect([...sleeps, ...secondSleeps]).toEqual([]);
   });
 
   it('counts earlier waits against the budget', async () => {
@@ -457,7 +468,7 @@ describe('GraphClient.addConnectorMemberOf: retries', () => {
     expect(result).toMatchObject({ kind: 'unavailable', retryAfterSeconds: 4 });
   });
 
-  it('retries a 503 on a new connection, and a 504', async () => {
+  it('retries a 503 and a 504', async () => {
     const server = await upstream([
       { status: 503, headers: { 'retry-after': '0' } },
       { status: 504, headers: { 'retry-after': '0' } },
@@ -468,9 +479,7 @@ describe('GraphClient.addConnectorMemberOf: retries', () => {
     const result = await add(graph);
 
     expect(result).toEqual({ ok: true, connectorGroup: group, status: 204, requestId: 'req-ok' });
-    const [first, second, third] = server.requests.map((request) => request.connection);
-    expect(second).not.toBe(first);
-    expect(third).toBeDefined();
+    expect(server.requests).toHaveLength(3);
     expect(events.map((event) => event.outcome)).toEqual(['retry', 'retry', 'ok']);
   });
 
@@ -526,6 +535,7 @@ describe('GraphClient.addConnectorMemberOf: no answer', () => {
       ok: false,
       kind: 'timeout',
       message: 'the upstream did not answer within 150 ms',
+      sent: true,
     });
     expect(server.requests).toHaveLength(1);
     expect(events.map((event) => event.outcome)).toEqual(['timeout']);
@@ -588,6 +598,7 @@ describe('GraphClient.addConnectorMemberOf: no answer', () => {
       ok: false,
       kind: 'unavailable',
       message: 'the upstream refused the connection',
+      sent: false,
     });
     expect(events).toHaveLength(4);
     expect(sleeps).toEqual([250, 500, 1000]);

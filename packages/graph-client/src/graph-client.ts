@@ -13,9 +13,11 @@ import {
 } from './operations/member-of.ts';
 import type { OperationContext } from './operations/operation-context.ts';
 import type { AddMemberOfResult, ListConnectorGroupsResult, ListMemberOfResult } from './result.ts';
+import { DEFAULT_RETRY_BUDGET, type RetryBudgetLimits } from './retry-budget.ts';
 import { DEFAULT_BACKOFF_BASE_MS } from './retry-policy.ts';
 import { Upstream } from './upstream.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
+import type { UpstreamStateEvent, UpstreamStats } from './upstream-observations.ts';
 
 export type { CallerOptions } from './caller.ts';
 export type { ListConnectorGroupsRequest } from './operations/connector-groups.ts';
@@ -42,24 +44,51 @@ export interface GraphClientOptions {
   retryBudgetMs?: number;
   /** Size of the keep-alive connection pool to the upstream. Default 64. */
   connections?: number;
+  /**
+   * Requests in flight to the upstream at once, at most `connections` (so every admitted request
+   * finds a connection and its timer counts from sending). Default: `connections`.
+   */
+  maxInFlight?: number;
+  /** Calls waiting for a slot; past it a call is refused at once (`sent: false`). Default: `maxInFlight`. */
+  maxQueue?: number;
+  /**
+   * The origin's retry budget: retries at most `ratio` of first attempts over `windowMs`, plus
+   * `minRetries`. Default 0.2, 10, 10000.
+   */
+  retryBudget?: Partial<RetryBudgetLimits>;
   /** Called once per attempt; a listener that throws is ignored. */
   onUpstreamCall?: (event: UpstreamCallEvent) => void;
+  /** Called when a gate closes, the retry budget runs out, or Graph reports its limit nearing. */
+  onUpstreamState?: (event: UpstreamStateEvent) => void;
   /** Time, timers and jitter; for tests. Default: the system clock. */
   clock?: Clock;
   /** First backoff step when no `Retry-After` is given; for tests. Default 200. */
   backoffBaseMs?: number;
 }
 
-function integerAtLeast(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw new RangeError(`${name} must be an integer of at least ${min}, got ${value}`);
+function integerAtLeast(name: string, value: number, min: number, max = Infinity): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new RangeError(`${name} must be an integer ${range}, got ${value}`);
   }
   return value;
 }
 
+function retryBudgetLimits(given: Partial<RetryBudgetLimits> = {}): RetryBudgetLimits {
+  const limits = { ...DEFAULT_RETRY_BUDGET, ...given };
+  if (!(limits.ratio >= 0 && limits.ratio <= 10)) {
+    throw new RangeError(`retryBudget.ratio must be a number from 0 to 10, got ${limits.ratio}`);
+  }
+  integerAtLeast('retryBudget.minRetries', limits.minRetries, 0);
+  integerAtLeast('retryBudget.windowMs', limits.windowMs, 10);
+  return limits;
+}
+
 /**
  * The one REST client for a connector's `memberOf` (docs/rest-upstream.md): a keep-alive undici pool
- * to one origin, a timeout per attempt, POST-safe retries, and typed results. An HTTP answer,
+ * to one origin behind a bounded admission queue, a timeout per attempt counted from sending,
+ * POST-safe retries within a shared retry budget, a throttle gate per kind of call, and typed
+ * results that say whether anything was sent. An HTTP answer,
  * whatever it is, comes back as a result and never throws; only misuse throws (a missing
  * authorization) or an abort by the caller's signal. Ids, groups and names come parsed by the
  * domain (their types are branded) and are not validated again: a value cast past the compiler
@@ -79,6 +108,13 @@ export class GraphClient {
     const url = new URL(base);
     const api = UpstreamApi.safeParse(options.api ?? 'seed');
     if (!api.success) throw new RangeError(`api must be seed or graph, got ${String(options.api)}`);
+    const connections = integerAtLeast('connections', options.connections ?? 64, 1);
+    const maxInFlight = integerAtLeast(
+      'maxInFlight',
+      options.maxInFlight ?? connections,
+      1,
+      connections,
+    );
     const upstream = new Upstream({
       origin: url.origin,
       timeoutMs: integerAtLeast('timeoutMs', options.timeoutMs ?? 10_000, 1),
@@ -89,9 +125,13 @@ export class GraphClient {
         options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS,
         0,
       ),
-      connections: integerAtLeast('connections', options.connections ?? 64, 1),
+      connections,
+      maxInFlight,
+      maxQueue: integerAtLeast('maxQueue', options.maxQueue ?? maxInFlight, 0),
+      retryBudget: retryBudgetLimits(options.retryBudget),
       clock: options.clock ?? systemClock,
       onUpstreamCall: options.onUpstreamCall,
+      onUpstreamState: options.onUpstreamState,
     });
     this.#context = { upstream, api: api.data, base, basePath: url.pathname.replace(/\/+$/, '') };
   }
@@ -132,6 +172,11 @@ export class GraphClient {
     const caller = callerFrom(request);
     const query = request.name === undefined ? {} : { name: request.name };
     return listConnectorGroups(this.#context, query, 'listConnectorGroups', caller);
+  }
+
+  /** The upstream origin's counters and gauges (in flight, queued, refused, ...), for metrics. */
+  stats(): UpstreamStats {
+    return this.#context.upstream.stats();
   }
 
   /** Closes the pool's connections once requests in flight are done. */

@@ -1,4 +1,6 @@
 export { clientRequestIdFor } from './client-request-id.ts';
 export { GraphClient } from './graph-client.ts';
 export type { GraphFailure } from './result.ts';
+export type { CallKind } from './throttle-gate.ts';
 export type { UpstreamCallEvent } from './upstream-call-event.ts';
+export type { UpstreamStateEvent, UpstreamStats } from './upstream-observations.ts';

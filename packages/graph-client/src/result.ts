@@ -3,8 +3,10 @@ import type { ConnectorGroup, GraphErrorKind, ListedConnectorGroup } from '@conn
 /**
  * Why a call failed: the domain's classification of an HTTP error answer, plus the two faults
  * that have no answer to classify.
- * - `timeout`: no answer within the attempt's timeout (never retried: the POST may have landed).
- * - `unavailable`: 5xx after retries, connection refused or reset (also a GraphErrorKind).
+ * - `timeout`: sent, and no answer within the attempt's timeout (a POST's is never retried: it
+ *   may have landed).
+ * - `unavailable`: 5xx after retries, connection refused or reset, or refused by the client's own
+ *   bounds before sending (also a GraphErrorKind).
  * - `unknown`: anything else (a 3xx that is never followed, an unexpected status).
  */
 export type GraphFailureKind = GraphErrorKind | 'timeout';
@@ -18,7 +20,17 @@ export interface GraphFailure {
   status?: number;
   /** The upstream `request-id` header (or `innerError.request-id`), when there was one. */
   requestId?: string;
-  /** Whole seconds to wait before trying again, rounded up; only when the upstream said. */
+  /**
+   * True when at least one attempt reached the upstream (an answer, a timeout after sending, a
+   * connection lost after sending); false when nothing was sent: refused by the gateway's own
+   * bounds or a closed throttle gate, or every connection refused. A write with `sent: false`
+   * surely did not land.
+   */
+  sent: boolean;
+  /**
+   * Whole seconds to wait before trying again, rounded up: the upstream's `Retry-After`, or the
+   * client's own estimate when it refused the call without sending it.
+   */
   retryAfterSeconds?: number;
   /**
    * The input field at fault, as a path in the gateway's GraphQL operation, when the failure is
@@ -28,6 +40,12 @@ export interface GraphFailure {
    */
   field?: string[];
 }
+
+/**
+ * A failure read from an answer, before the client stamps `sent` on it (an operation's reading
+ * of a 2xx body returns one; the answer proves it was sent).
+ */
+export type AnsweredFailure = Omit<GraphFailure, 'sent'>;
 
 /** A successful add: the group the connector now belongs to. */
 export interface AddMemberOfSuccess {

@@ -123,6 +123,7 @@ describe('a failure', () => {
       message: DUPLICATE_REFERENCE_MESSAGE,
       status: 400,
       requestId: 'req-in-envelope',
+      sent: true,
     });
     expect(parse).toHaveBeenCalledTimes(1);
   });

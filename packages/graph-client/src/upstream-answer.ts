@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { classifyGraphEnvelope, GraphErrorEnvelope } from '@connectors/domain';
 import type { Dispatcher } from 'undici';
-import type { GraphFailure } from './result.ts';
+import type { AnsweredFailure } from './result.ts';
 
 /**
  * Largest body read from the upstream. A connectorGroup or an error envelope is well under a
@@ -23,6 +23,24 @@ export interface UpstreamAnswer {
   json?: unknown;
   /** A non-2xx body that is Graph's error envelope, parsed once here for every later reader. */
   envelope?: GraphErrorEnvelope;
+  /** The `x-ms-throttle-*` headers (Graph's throttling scope, information, limit percentage). */
+  throttle?: Record<string, string>;
+}
+
+const THROTTLE_PREFIX = 'x-ms-throttle-';
+// A header value kept for a log line; Graph's are short (`App&Tenant/Directory/...`).
+const MAX_THROTTLE_VALUE = 200;
+
+function throttleHeaders(headers: Dispatcher.ResponseData['headers']) {
+  let found: Record<string, string> | undefined;
+  for (const name in headers) {
+    if (!name.startsWith(THROTTLE_PREFIX)) continue;
+    const value = header(headers, name);
+    if (value === undefined) continue;
+    found ??= {};
+    found[name] = value.slice(0, MAX_THROTTLE_VALUE);
+  }
+  return found;
 }
 
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
@@ -64,6 +82,7 @@ export async function readAnswer(response: Dispatcher.ResponseData): Promise<Ups
   const requestId =
     header(response.headers, 'request-id') ?? envelope?.error.innerError?.['request-id'];
   const retryAfter = header(response.headers, 'retry-after');
+  const throttle = throttleHeaders(response.headers);
   return {
     status,
     empty: size === 0,
@@ -71,6 +90,7 @@ export async function readAnswer(response: Dispatcher.ResponseData): Promise<Ups
     ...(retryAfter === undefined ? {} : { retryAfter }),
     ...(json === undefined ? {} : { json }),
     ...(envelope === undefined ? {} : { envelope }),
+    ...(throttle === undefined ? {} : { throttle }),
   };
 }
 
@@ -83,7 +103,7 @@ export async function readAnswer(response: Dispatcher.ResponseData): Promise<Ups
 export function failureFromAnswer(
   answer: UpstreamAnswer,
   redact: (text: string) => string,
-): GraphFailure {
+): AnsweredFailure {
   const { envelope } = answer;
   const kind = classifyGraphEnvelope(answer.status, envelope);
   let message: string;

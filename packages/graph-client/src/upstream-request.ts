@@ -1,5 +1,6 @@
 import type { Caller } from './caller.ts';
 import type { RetryRules } from './retry-policy.ts';
+import type { CallKind } from './throttle-gate.ts';
 import type { UpstreamCallEvent } from './upstream-call-event.ts';
 
 /**
@@ -17,4 +18,6 @@ export interface UpstreamRequest extends Caller {
   body?: string;
   /** What is retried when no answer came: see {@link RetryRules}. */
   retry: RetryRules;
+  /** Which throttle gate it passes: by default a GET is a `read`, anything else a `write`. */
+  kind?: CallKind;
 }

@@ -13,6 +13,8 @@ export interface ScriptedReply {
   reset?: boolean;
   /** Send the status line and part of a longer body, then destroy the connection. */
   resetMidBody?: boolean;
+  /** Answer this many milliseconds after the request's last byte (a slow upstream). */
+  delayMs?: number;
 }
 
 /** A request as the upstream saw it: the raw request-target, headers, body and connection. */
@@ -32,6 +34,12 @@ export interface ScriptedUpstream {
   origin: string;
   port: number;
   requests: RecordedRequest[];
+  /** Requests received and not yet answered (or dropped), now. */
+  inFlight(): number;
+  /** The most requests it held unanswered at once. */
+  maxInFlight(): number;
+  /** Connections accepted so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -48,7 +56,14 @@ export async function startScriptedUpstream(
   const connections = new WeakMap<Socket, number>();
   const sockets = new Set<Socket>();
   let connectionCount = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server: Server = createServer((req, res) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => {
+      inFlight -= 1;
+    });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -66,6 +81,14 @@ export async function startScriptedUpstream(
           ? script(index, recorded)
           : (script[Math.min(index, script.length - 1)] ?? {});
       if (reply.hang) return;
+      if (reply.delayMs !== undefined) {
+        setTimeout(() => answer(reply), reply.delayMs);
+        return;
+      }
+      answer(reply);
+    });
+    function answer(reply: ScriptedReply) {
+      if (res.destroyed) return;
       if (reply.reset) {
         req.socket.destroy();
         return;
@@ -88,7 +111,7 @@ export async function startScriptedUpstream(
       }
       res.writeHead(reply.status ?? 200, headers);
       res.end(body);
-    });
+    }
   });
   server.on('connection', (socket) => {
     connectionCount += 1;
@@ -102,6 +125,9 @@ export async function startScriptedUpstream(
     origin: `http://127.0.0.1:${actualPort}`,
     port: actualPort,
     requests,
+    inFlight: () => inFlight,
+    maxInFlight: () => maxInFlight,
+    connections: () => connectionCount,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -18,8 +18,16 @@ export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
 export interface GatewayErrorDetails {
   /** The upstream `request-id`, surfaced as `extensions.requestId`. */
   requestId?: string | undefined;
-  /** Whole seconds to wait, surfaced as `extensions.retryAfterSeconds` (RATE_LIMITED). */
+  /**
+   * Whole seconds to wait, surfaced as `extensions.retryAfterSeconds` (RATE_LIMITED, and
+   * UPSTREAM_UNAVAILABLE when the upstream or the gateway's own bounds said).
+   */
   retryAfterSeconds?: number | undefined;
+  /**
+   * For an upstream-caused error, whether any attempt reached the upstream, surfaced as
+   * `extensions.sent`: false means the change surely was not made.
+   */
+  sent?: boolean | undefined;
   /** What caused it, for logs only: never serialised to the client. */
   cause?: unknown;
 }
@@ -42,6 +50,7 @@ export class GatewayError extends GraphQLError {
         ...(details.retryAfterSeconds === undefined
           ? {}
           : { retryAfterSeconds: details.retryAfterSeconds }),
+        ...(details.sent === undefined ? {} : { sent: details.sent }),
       },
     });
     this.code = code;

@@ -5,7 +5,14 @@ import { answerForFailure } from './upstream-failure.ts';
 const GROUP_FIELD = ['input', 'connectorGroup'] as const;
 
 function failure(overrides: Partial<GraphFailure> & Pick<GraphFailure, 'kind'>): GraphFailure {
-  return { ok: false, message: 'Graph said so.', status: 400, requestId: 'rid-1', ...overrides };
+  return {
+    ok: false,
+    message: 'Graph said so.',
+    status: 400,
+    requestId: 'rid-1',
+    sent: true,
+    ...overrides,
+  };
 }
 
 describe('answerForFailure: the field of a user error', () => {
@@ -69,6 +76,7 @@ describe('answerForFailure: the field of a user error', () => {
     expect(answer.kind === 'fault' && answer.error.extensions).toEqual({
       code: 'UPSTREAM_UNAVAILABLE',
       requestId: 'rid-1',
+      sent: true,
     });
   });
 });

@@ -22,7 +22,14 @@ function userErrorForFailure(input: GraphFailure, groupField: readonly string[] 
 const GROUP_FIELD = ['input', 'connectorGroup'] as const;
 
 function failure(kind: GraphFailure['kind'], extra: Partial<GraphFailure> = {}): GraphFailure {
-  return { ok: false, kind, message: `upstream says ${kind}`, requestId: 'rid-1', ...extra };
+  return {
+    ok: false,
+    kind,
+    message: `upstream says ${kind}`,
+    requestId: 'rid-1',
+    sent: true,
+    ...extra,
+  };
 }
 
 /** The fault `answerForFailure` answers `input` with. */
@@ -83,7 +90,7 @@ describe('userErrorForFailure: faults throw coded errors', () => {
     const error = thrown(input);
     expect(error.code).toBe(code);
     expect(error.message).toBe(message);
-    expect(error.extensions).toStrictEqual({ code, requestId: 'rid-1' });
+    expect(error.extensions).toStrictEqual({ code, requestId: 'rid-1', sent: true });
     expect(error.cause).toBe(input);
     expect(JSON.stringify(error)).not.toContain('upstream says');
   });
@@ -96,13 +103,42 @@ describe('userErrorForFailure: faults throw coded errors', () => {
       code: 'RATE_LIMITED',
       requestId: 'rid-1',
       retryAfterSeconds: 7,
+      sent: true,
     });
   });
 
   it('rateLimited without a Retry-After says only to try later', () => {
     const error = thrown(failure('rateLimited', { requestId: undefined }));
     expect(error.message).toBe('The upstream is rate limiting requests (429): try again later.');
-    expect(error.extensions).toStrictEqual({ code: 'RATE_LIMITED' });
+    expect(error.extensions).toStrictEqual({ code: 'RATE_LIMITED', sent: true });
+  });
+
+  it('a call refused before sending says so: sent false, nothing changed, when to retry', () => {
+    const queue = thrown(failure('unavailable', { sent: false, retryAfterSeconds: 1 }));
+    expect(queue.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(queue.message).toBe(
+      'The gateway did not send this call: too many calls to the upstream are in progress (nothing was changed): try again in 1 s.',
+    );
+    expect(queue.extensions).toStrictEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      requestId: 'rid-1',
+      retryAfterSeconds: 1,
+      sent: false,
+    });
+    const gate = thrown(failure('rateLimited', { sent: false, retryAfterSeconds: 2 }));
+    expect(gate.code).toBe('RATE_LIMITED');
+    expect(gate.message).toBe(
+      'The upstream asked for a pause, so the gateway did not send this call (nothing was changed): try again in 2 s.',
+    );
+    expect(gate.extensions).toMatchObject({ sent: false, retryAfterSeconds: 2 });
+  });
+
+  it('a 5xx with Retry-After says when to retry; Retry-After 0 says only later', () => {
+    const soon = thrown(failure('unavailable', { retryAfterSeconds: 3 }));
+    expect(soon.message).toBe('The upstream is unavailable: try again in 3 s.');
+    expect(soon.extensions).toMatchObject({ retryAfterSeconds: 3, sent: true });
+    const zero = thrown(failure('unavailable', { retryAfterSeconds: 0 }));
+    expect(zero.message).toBe('The upstream is unavailable: try again later.');
   });
 
   it('a kind added later is masked like an unexpected error', () => {

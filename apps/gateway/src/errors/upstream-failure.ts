@@ -21,7 +21,9 @@ export function answerForFailure(
   failure: GraphFailure,
   groupField: readonly string[] | null,
 ): FailureAnswer {
-  const details = { requestId: failure.requestId, cause: failure };
+  // Every fault below came from the upstream side: each says whether anything was sent.
+  const details = { requestId: failure.requestId, sent: failure.sent, cause: failure };
+  const retry = { ...details, retryAfterSeconds: failure.retryAfterSeconds };
   switch (failure.kind) {
     case 'invalidInput':
       return userError({
@@ -54,13 +56,7 @@ export function answerForFailure(
         details,
       );
     case 'rateLimited':
-      return fault(
-        GATEWAY_ERROR_CODES.rateLimited,
-        failure.retryAfterSeconds === undefined
-          ? 'The upstream is rate limiting requests (429): try again later.'
-          : `The upstream is rate limiting requests (429): try again in ${failure.retryAfterSeconds} s.`,
-        { ...details, retryAfterSeconds: failure.retryAfterSeconds },
-      );
+      return fault(GATEWAY_ERROR_CODES.rateLimited, rateLimitedMessage(failure), retry);
     case 'timeout':
       return fault(
         GATEWAY_ERROR_CODES.upstreamTimeout,
@@ -68,15 +64,32 @@ export function answerForFailure(
         details,
       );
     case 'unavailable':
-      return fault(
-        GATEWAY_ERROR_CODES.upstreamUnavailable,
-        'The upstream is unavailable: try again later.',
-        details,
-      );
+      return fault(GATEWAY_ERROR_CODES.upstreamUnavailable, unavailableMessage(failure), retry);
     default:
       // 'unknown' and any kind added later: the masked error's shape, nothing of the answer.
       return fault(GATEWAY_ERROR_CODES.internal, UNEXPECTED_ERROR_MESSAGE, details);
   }
+}
+
+// In whole seconds when known: "later" is no help to a caller that could wait exactly.
+function retryIn(failure: GraphFailure): string {
+  return failure.retryAfterSeconds === undefined || failure.retryAfterSeconds === 0
+    ? 'try again later'
+    : `try again in ${failure.retryAfterSeconds} s`;
+}
+
+// Sent or not is the one thing a caller needs to know about a write: not sent, it surely did not
+// land, and the same call can simply be made again.
+function rateLimitedMessage(failure: GraphFailure): string {
+  return failure.sent
+    ? `The upstream is rate limiting requests (429): ${retryIn(failure)}.`
+    : `The upstream asked for a pause, so the gateway did not send this call (nothing was changed): ${retryIn(failure)}.`;
+}
+
+function unavailableMessage(failure: GraphFailure): string {
+  return failure.sent
+    ? `The upstream is unavailable: ${retryIn(failure)}.`
+    : `The gateway did not send this call: too many calls to the upstream are in progress (nothing was changed): ${retryIn(failure)}.`;
 }
 
 // Graph's own 400 and 404 name no input field; the client's group-name lookup does (its path in

@@ -25,6 +25,8 @@ export interface UpstreamTrace {
   outcome: 'ok' | GraphFailure['kind'];
   status?: number;
   requestId?: string;
+  /** On a failure: whether any attempt reached the upstream (docs/errors.md). */
+  sent?: boolean;
   /** The whole call, retries and waits included. */
   durationMs: number;
 }
@@ -45,5 +47,6 @@ export function recordUpstream(
     durationMs: Math.round((performance.now() - startedAt) * 100) / 100,
     ...(result.status === undefined ? {} : { status: result.status }),
     ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+    ...(result.ok ? {} : { sent: result.sent }),
   };
 }

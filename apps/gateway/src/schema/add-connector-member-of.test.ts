@@ -424,7 +424,11 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
     it('upstream 401: UNAUTHENTICATED', async () => {
       upstream.answer(graphError(401, GRAPH_ERROR_CODES.unauthenticated, 'SECRET token expired'));
       const { extensions } = await fault();
-      expect(extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: 'upstream-401' });
+      expect(extensions).toEqual({
+        code: 'UNAUTHENTICATED',
+        requestId: 'upstream-401',
+        sent: true,
+      });
       expect(upstream.requests).toHaveLength(1);
     });
 
@@ -433,28 +437,13 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
         graphError(403, GRAPH_ERROR_CODES.forbidden, 'SECRET insufficient privileges'),
       );
       const { extensions } = await fault();
-      expect(extensions).toEqual({ code: 'FORBIDDEN', requestId: 'upstream-403' });
-    });
-
-    it('upstream 429 whose Retry-After passes the budget: RATE_LIMITED with retryAfterSeconds', async () => {
-      upstream.answer(
-        graphError(429, GRAPH_ERROR_CODES.tooManyRequests, 'SECRET slow down', {
-          'retry-after': '120',
-        }),
-      );
-      const { extensions } = await fault();
-      expect(extensions).toEqual({
-        code: 'RATE_LIMITED',
-        retryAfterSeconds: 120,
-        requestId: 'upstream-429',
-      });
-      expect(upstream.requests).toHaveLength(1);
+      expect(extensions).toEqual({ code: 'FORBIDDEN', requestId: 'upstream-403', sent: true });
     });
 
     it('upstream 429 past the retries, no Retry-After: RATE_LIMITED without retryAfterSeconds', async () => {
       upstream.answer(graphError(429, GRAPH_ERROR_CODES.tooManyRequests, 'SECRET slow down'));
       const { extensions } = await fault();
-      expect(extensions).toEqual({ code: 'RATE_LIMITED', requestId: 'upstream-429' });
+      expect(extensions).toEqual({ code: 'RATE_LIMITED', requestId: 'upstream-429', sent: true });
     });
 
     it('no answer within the timeout: UPSTREAM_TIMEOUT', async () => {
@@ -462,7 +451,7 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
         // Never answers; the client's 1 s attempt timeout ends it.
       });
       const { extensions } = await fault();
-      expect(extensions).toEqual({ code: 'UPSTREAM_TIMEOUT' });
+      expect(extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', sent: true });
       expect(upstream.requests).toHaveLength(1);
     });
 
@@ -471,13 +460,17 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
         graphError(503, GRAPH_ERROR_CODES.serviceUnavailable, 'SECRET down for maintenance'),
       );
       const { extensions } = await fault();
-      expect(extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', requestId: 'upstream-503' });
+      expect(extensions).toEqual({
+        code: 'UPSTREAM_UNAVAILABLE',
+        requestId: 'upstream-503',
+        sent: true,
+      });
     });
 
     it('connection reset: UPSTREAM_UNAVAILABLE', async () => {
       upstream.answer((_request, response) => response.socket?.destroy());
       const { extensions } = await fault();
-      expect(extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+      expect(extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', sent: true });
     });
 
     it('an unexpected answer (418 with a body): masked, with the request-id only', async () => {
@@ -488,7 +481,36 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
       });
       const { message, extensions } = await fault();
       expect(message).toBe('Unexpected error.');
-      expect(extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'rid-teapot' });
+      expect(extensions).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        requestId: 'rid-teapot',
+        sent: true,
+      });
+    });
+    // Last of its block: the 120 s it asks for closes this gateway's write gate for the rest.
+    it('upstream 429 whose Retry-After passes the budget: RATE_LIMITED, and the next write is not sent', async () => {
+      upstream.answer(
+        graphError(429, GRAPH_ERROR_CODES.tooManyRequests, 'SECRET slow down', {
+          'retry-after': '120',
+        }),
+      );
+      const { extensions } = await fault();
+      expect(extensions).toEqual({
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: 120,
+        requestId: 'upstream-429',
+        sent: true,
+      });
+      const next = await fault();
+      expect(next.message).toBe(
+        'The upstream asked for a pause, so the gateway did not send this call (nothing was changed): try again in 120 s.',
+      );
+      expect(next.extensions).toEqual({
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: 120,
+        sent: false,
+      });
+      expect(upstream.requests).toHaveLength(1);
     });
   });
 });
@@ -509,7 +531,8 @@ describe('addConnectorMemberOf with the upstream down', () => {
       });
       const body = (await response.json()) as GraphQLResponse;
       expect(body.data).toBeNull();
-      expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+      // Every connection refused: nothing reached the upstream.
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', sent: false });
     } finally {
       await harness.close();
     }

@@ -192,7 +192,11 @@ describe('connectorGroups', () => {
     upstream.answer(graphError(403, GRAPH_ERROR_CODES.forbidden, 'Insufficient privileges.'));
     const body = await list();
     expect(body.data).toBeNull();
-    expect(body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', requestId: 'upstream-403' });
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'FORBIDDEN',
+      requestId: 'upstream-403',
+      sent: true,
+    });
   });
 
   it('a 200 that is not a list of groups with ids: the masked error, nothing of the body', async () => {
@@ -212,6 +216,7 @@ describe('connectorGroups', () => {
     expect(JSON.parse(text).errors?.[0]?.extensions).toEqual({
       code: 'INTERNAL_SERVER_ERROR',
       requestId: 'rid-odd',
+      sent: true,
     });
     expect(text).not.toContain('upstream-detail');
   });

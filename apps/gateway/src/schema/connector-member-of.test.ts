@@ -150,6 +150,7 @@ describe('connectorMemberOf', () => {
     expect(body.errors?.[0]?.extensions).toEqual({
       code: 'UPSTREAM_UNAVAILABLE',
       requestId: 'upstream-503',
+      sent: true,
     });
   });
 });

@@ -395,6 +395,7 @@ describe('REST interactions: POST .../memberOf/$ref', () => {
           status: 404,
           message: row.message,
           requestId: REQUEST_ID,
+          sent: true,
         });
       });
   });
@@ -616,6 +617,7 @@ describe("REST interactions: Graph's documented operations (api 'graph', /beta)"
           status: 404,
           message,
           requestId: REQUEST_ID,
+          sent: true,
         });
       });
   });

@@ -73,7 +73,9 @@ export async function lookupConnectorGroupByName(
   const listed = await listConnectorGroups(context, { name }, 'lookupConnectorGroup', caller);
   if (!listed.ok) return listed;
   const redact = redactor(caller.authorization);
+  // Answered by the list: sent, whatever the lookup makes of it.
   const ids = {
+    sent: true,
     status: listed.status,
     ...(listed.requestId === undefined ? {} : { requestId: listed.requestId }),
   };

@@ -1,0 +1,62 @@
+import type { Clock } from './clock.ts';
+
+/**
+ * The two kinds of call Graph throttles apart (directory writes have their own quota: 3,000 per
+ * 150 s per app and tenant), each with its own gate.
+ */
+export type CallKind = 'read' | 'write';
+
+/** A GET is a read; anything else a write (a `$batch` POST of reads may say `read` itself). */
+export function callKindOf(method: string): CallKind {
+  return method === 'GET' ? 'read' : 'write';
+}
+
+/**
+ * A throttle gate for one kind of call to one upstream origin: a 429 (or 503) with
+ * `Retry-After` closes it until that time passes, and no call of that kind is sent meanwhile.
+ * Without it, after one 429 every other call still went out and collected its own (issue 15),
+ * each one extending the tenant's throttling. A pure module with an injected clock.
+ */
+export class ThrottleGate {
+  readonly #clock: Clock;
+  // When it opens again (the clock's time); at or before now: open.
+  #until = 0;
+  // Closed time counted so far, including the part of the current closing still to come.
+  #closedMs = 0;
+  #closings = 0;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  /**
+   * Closes the gate for `waitMs` from now, or keeps it closed that long when it already is;
+   * a shorter wait never shortens a closing.
+   * @returns true when the gate was open and is now closed (a new closing, worth one log line)
+   */
+  close(waitMs: number): boolean {
+    const now = this.#clock.now();
+    const until = now + waitMs;
+    if (waitMs <= 0 || until <= this.#until) return false;
+    const wasOpen = this.#until <= now;
+    this.#closedMs += until - Math.max(now, this.#until);
+    this.#until = until;
+    if (wasOpen) this.#closings += 1;
+    return wasOpen;
+  }
+
+  /** Milliseconds until it opens; 0 when open. */
+  remainingMs(): number {
+    return Math.max(0, this.#until - this.#clock.now());
+  }
+
+  /** Seconds it has been closed since the start (a counter: only grows). */
+  closedSeconds(): number {
+    return (this.#closedMs - this.remainingMs()) / 1000;
+  }
+
+  /** How many times it closed since the start. */
+  get closings(): number {
+    return this.#closings;
+  }
+}
