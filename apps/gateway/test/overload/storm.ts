@@ -85,7 +85,7 @@ export interface StormFigures {
   callsPerRequest: number;
   connectionsOpened: number;
   maxInFlight: number;
-  /** Callers by outcome, `CODE sent:true|false|?` for errors. */
+  /** Callers by outcome, `CODE sent:true|false|? [retryAfter:N]` for errors. */
   outcomes: Record<string, number>;
   /** Upstream calls its client abandoned before the answer (an aborted POST may have landed). */
   abandonedCalls: number;
@@ -102,8 +102,9 @@ export function figures(
 ): StormFigures {
   const received = new Set(upstream.requests.map((request) => request.clientRequestId));
   const outcomes: Record<string, number> = {};
-  for (const { outcome, sent } of results) {
-    const key = outcome === 'ok' ? 'ok' : `${outcome} sent:${sent ?? '?'}`;
+  for (const { outcome, sent, retryAfterSeconds } of results) {
+    const wait = retryAfterSeconds === undefined ? '' : ` retryAfter:${retryAfterSeconds}`;
+    const key = outcome === 'ok' ? 'ok' : `${outcome} sent:${sent ?? '?'}${wait}`;
     outcomes[key] = (outcomes[key] ?? 0) + 1;
   }
   return {
