@@ -44,6 +44,14 @@ export const GatewayEnv = z
     UPSTREAM_TIMEOUT_MS: wholeNumber(1, 600_000, 'ms', 10_000),
     UPSTREAM_MAX_RETRIES: wholeNumber(0, 10, 'retries', 3),
     UPSTREAM_RETRY_BUDGET_MS: wholeNumber(0, 600_000, 'ms', 10_000),
+    /**
+     * The upstream's protections (issue 15; docs/running.md gives the reasoning for each default):
+     * requests in flight at once, which is also the keep-alive pool's size; calls waiting behind
+     * them before a call is refused unsent; retries as a share of first attempts.
+     */
+    UPSTREAM_MAX_IN_FLIGHT: wholeNumber(1, 1024, 'requests', 64),
+    UPSTREAM_MAX_QUEUE: wholeNumber(0, 100_000, 'calls', 64),
+    UPSTREAM_RETRY_RATIO_PERCENT: wholeNumber(0, 100, 'percent', 20),
     LOG_LEVEL: oneOf(LOG_LEVELS, 'info'),
     NODE_ENV: oneOf(['development', 'production', 'test'], 'development'),
     /**

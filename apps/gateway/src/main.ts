@@ -7,6 +7,7 @@ import { createHealthState } from './health/health.ts';
 import { createGatewayServer, serverLimits } from './http/gateway-server.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { logUpstreamState } from './observability/upstream-state-log.ts';
 import { InvalidTrustedDocumentError } from './trusted-documents/trusted-documents.ts';
 
 const env = loadEnvOrExit(loadEnv);
@@ -20,11 +21,16 @@ const client = new GraphClient({
   timeoutMs: env.UPSTREAM_TIMEOUT_MS,
   maxRetries: env.UPSTREAM_MAX_RETRIES,
   retryBudgetMs: env.UPSTREAM_RETRY_BUDGET_MS,
+  connections: env.UPSTREAM_MAX_IN_FLIGHT,
+  maxQueue: env.UPSTREAM_MAX_QUEUE,
+  retryBudget: { ratio: env.UPSTREAM_RETRY_RATIO_PERCENT / 100 },
+  onUpstreamState: (event) => logUpstreamState(logger, event),
   onUpstreamCall: (event) => {
     metrics.observeUpstreamCall(event);
     if (logger.isLevelEnabled('debug')) logger.debug({ upstreamCall: event }, 'upstream attempt');
   },
 });
+metrics.watchUpstream(() => client.stats());
 const health = createHealthState();
 // A trusted document that does not validate is a bad TRUSTED_DOCUMENTS: reported and exited as
 // one, naming the document's hash.

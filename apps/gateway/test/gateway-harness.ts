@@ -12,12 +12,15 @@ import {
 } from '../src/http/gateway-server.ts';
 import { createLogger, type LogLevel } from '../src/observability/logger.ts';
 import { createMetrics, type GatewayMetrics } from '../src/observability/metrics.ts';
+import { logUpstreamState } from '../src/observability/upstream-state-log.ts';
 import type { TrustedDocumentsMode, TrustedEntry } from '../src/trusted-documents/manifest.ts';
 import { nodeFetch } from './node-fetch.ts';
 
 /** A gateway wired as `main` wires it (its server too), with its log lines captured. */
 export interface TestGateway {
   gateway: Gateway;
+  /** The gateway's client: its `stats()`, or `resetUpstreamState()` between scenarios. */
+  client: GraphClient;
   metrics: GatewayMetrics;
   health: HealthState;
   /** Every log line written, raw JSON. */
@@ -42,8 +45,10 @@ export interface TestGatewayOptions {
   timeoutMs?: number;
   maxRetries?: number;
   retryBudgetMs?: number;
-  /** The client's pool of upstream connections; default 4 (`main` runs graph-client's 64). */
+  /** The client's pool and in-flight bound (`UPSTREAM_MAX_IN_FLIGHT`); default 4. */
   connections?: number;
+  /** The client's queue (`UPSTREAM_MAX_QUEUE`); default: as many as `connections`. */
+  maxQueue?: number;
   production?: boolean;
   logLevel?: LogLevel;
   /** `createGateway`'s switch; default on, as `main` runs it. */
@@ -75,8 +80,11 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     maxRetries: options.maxRetries ?? 0,
     retryBudgetMs: options.retryBudgetMs ?? 2000,
     connections: options.connections ?? 4,
+    ...(options.maxQueue === undefined ? {} : { maxQueue: options.maxQueue }),
+    onUpstreamState: (event) => logUpstreamState(logger, event),
     onUpstreamCall: (event) => metrics.observeUpstreamCall(event),
   });
+  metrics.watchUpstream(() => client.stats());
   const health = createHealthState();
   const gateway = createGateway({
     client,
@@ -108,6 +116,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
   };
   return {
     gateway,
+    client,
     metrics,
     health,
     logLines,

@@ -13,8 +13,9 @@ export interface InProcessGateway {
   url: string;
   fakeGraph: RunningFakeGraph;
   /**
-   * Back to fake-graph's seed and default controls. Under Graph's semantics an add moves the
-   * connector, so each test starts from here rather than from where the last one left it.
+   * Back to fake-graph's seed and default controls, the client's throttle gates open. Under
+   * Graph's semantics an add moves the connector, so each test starts from here rather than from
+   * where the last one left it.
    */
   reset(): void;
   close(): Promise<void>;
@@ -57,6 +58,8 @@ export async function startInProcessGateway({
     url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
     fakeGraph,
     reset() {
+      // The client remembers what the upstream said (a throttled test closes its write gate).
+      client.resetUpstreamState();
       fakeGraph.controls.reset();
       fakeGraph.store.reset();
       fakeGraph.store.seed();

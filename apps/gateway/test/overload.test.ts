@@ -24,7 +24,7 @@ import {
   addConnectorMemberOfOperation,
   connectorMemberOfOperation,
 } from '@connectors/gateway-client';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from './gateway-harness.ts';
 import {
   type Answer,
@@ -94,6 +94,14 @@ describe('overload: what the upstream sees under a few hundred concurrent caller
 
   beforeAll(async () => {
     upstream = await startRecordingUpstream();
+  });
+  afterAll(async () => {
+    await upstream.close();
+  });
+  // A gateway of its own per storm, so no storm inherits another's pool, retry-budget window or
+  // closed gate: each storm's figures hold whatever order the storms run in.
+  beforeEach(async () => {
+    upstream.answer(allWell);
     harness = createTestGateway({
       upstreamBaseUrl: upstream.baseUrl,
       production: true,
@@ -105,15 +113,10 @@ describe('overload: what the upstream sees under a few hundred concurrent caller
       connections: POOL,
     });
     port = Number(new URL(await harness.listen()).port);
-  });
-  afterAll(async () => {
-    await harness.close();
-    await upstream.close();
-  });
-  beforeEach(async () => {
-    // A fresh client pool per storm would hide churn; a fresh count per storm shows it.
-    upstream.answer(allWell);
     upstream.resetCounts();
+  });
+  afterEach(async () => {
+    await harness.close();
   });
 
   async function run(name: string, callers: number, body: string) {

@@ -39,6 +39,50 @@ describe('readAnswer', () => {
     });
   });
 
+  it('reads extensions.sent: false for a call the gateway never sent, true for one it did', () => {
+    const unsent = json({
+      errors: [
+        {
+          message:
+            'The gateway did not send this call: too many calls to the upstream are in progress (nothing was changed): try again in 1 s.',
+          path: ['addConnectorMemberOf'],
+          extensions: { code: 'UPSTREAM_UNAVAILABLE', retryAfterSeconds: 1, sent: false },
+        },
+      ],
+      data: null,
+    });
+    expect(read({ body: unsent })).toMatchObject({
+      kind: 'error',
+      code: 'UPSTREAM_UNAVAILABLE',
+      retryAfterSeconds: 1,
+      sent: false,
+    });
+    const timedOut = json({
+      errors: [
+        {
+          message: 'The upstream did not answer in time.',
+          extensions: { code: 'UPSTREAM_TIMEOUT', sent: true },
+        },
+      ],
+      data: null,
+    });
+    expect(read({ body: timedOut })).toMatchObject({ code: 'UPSTREAM_TIMEOUT', sent: true });
+  });
+
+  it('leaves sent out when the gateway did not say, and ignores one that is not a boolean', () => {
+    const without = json({
+      errors: [{ message: 'No token.', extensions: { code: 'UNAUTHENTICATED' } }],
+      data: null,
+    });
+    expect(read({ body: without })).not.toHaveProperty('sent');
+    const odd = json({
+      errors: [{ message: 'x', extensions: { code: 'UPSTREAM_UNAVAILABLE', sent: 'no' } }],
+      data: null,
+    });
+    // Not a GraphQL response this client understands: a transport failure, nothing guessed.
+    expect(read({ body: odd })).toMatchObject({ kind: 'transport', reason: 'notGraphQL' });
+  });
+
   it('reads a 500 with a GraphQL body as the error it carries', () => {
     const body = json({
       errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],

@@ -32,6 +32,7 @@ const ErrorSchema = z.object({
       code: z.optional(z.string()),
       requestId: z.optional(z.string()),
       retryAfterSeconds: z.optional(z.number().check(z.int(), z.nonnegative())),
+      sent: z.optional(z.boolean()),
     }),
   ),
 });
@@ -81,12 +82,12 @@ export function readAnswer<TData>(
   pick: (payload: Record<string, unknown>) => TData | undefined,
   clientRequestId: string,
 ): GatewayResult<TData> {
-  const sent = { clientRequestId };
+  const correlation = { clientRequestId };
   const response = parseResponse(answer.body);
   // The refusals in front of GraphQL (CSRF, method, Accept, size) answer with an `errors` body
   // in whatever media type was accepted, yet nothing ran: their status alone names them.
   if (STATUS_REASONS[answer.status] !== undefined || response === undefined) {
-    return failure(answer, response, sent);
+    return failure(answer, response, correlation);
   }
   // Any other status with a GraphQL response is GraphQL over HTTP's answer: a 400 for a request
   // error, a 500 for a masked one.
@@ -102,13 +103,19 @@ export function readAnswer<TData>(
         ? {}
         : { retryAfterSeconds: extensions.retryAfterSeconds }),
       ...(extensions?.requestId === undefined ? {} : { requestId: extensions.requestId }),
-      ...sent,
+      ...(extensions?.sent === undefined ? {} : { sent: extensions.sent }),
+      ...correlation,
     };
   }
 
   const payload = PayloadSchema.safeParse(response.data?.[rootField]);
   if (!payload.success) {
-    return transport('notGraphQL', `the answer has no ${rootField} payload`, answer.status, sent);
+    return transport(
+      'notGraphQL',
+      `the answer has no ${rootField} payload`,
+      answer.status,
+      correlation,
+    );
   }
   const requestId = payload.data.requestId ?? null;
   if (payload.data.userErrors.length > 0) {
@@ -117,7 +124,7 @@ export function readAnswer<TData>(
       message: error.message,
       field: error.field ?? null,
     }));
-    return { kind: 'userErrors', userErrors, requestId, ...sent };
+    return { kind: 'userErrors', userErrors, requestId, ...correlation };
   }
   const data = pick(payload.data);
   if (data === undefined) {
@@ -125,10 +132,10 @@ export function readAnswer<TData>(
       'notGraphQL',
       `the ${rootField} payload has neither data nor userErrors`,
       answer.status,
-      sent,
+      correlation,
     );
   }
-  return { kind: 'success', data, requestId, ...sent };
+  return { kind: 'success', data, requestId, ...correlation };
 }
 
 function parseResponse(body: string): z.infer<typeof ResponseSchema> | undefined {
@@ -156,22 +163,22 @@ function errorCode(code: string | undefined, payloadRan: boolean): GatewayErrorC
 function failure(
   answer: HttpAnswer,
   response: z.infer<typeof ResponseSchema> | undefined,
-  sent: { clientRequestId: string },
+  correlation: { clientRequestId: string },
 ): TransportFailure {
   const named = STATUS_REASONS[answer.status];
   const said = response?.errors?.[0]?.message;
   if (named !== undefined) {
     const message = said === undefined ? named.message : `${named.message}: ${said}`;
-    return transport(named.reason, message, answer.status, sent);
+    return transport(named.reason, message, answer.status, correlation);
   }
   if (answer.status === 200) {
-    return transport('notGraphQL', 'the 200 answer is not a GraphQL response', 200, sent);
+    return transport('notGraphQL', 'the 200 answer is not a GraphQL response', 200, correlation);
   }
   return transport(
     'httpStatus',
     `the gateway answered ${answer.status} without a GraphQL response`,
     answer.status,
-    sent,
+    correlation,
   );
 }
 
@@ -180,7 +187,7 @@ export function transport(
   reason: TransportFailureReason,
   message: string,
   status: number | undefined,
-  sent: { clientRequestId: string },
+  correlation: { clientRequestId: string },
   cause?: unknown,
 ): TransportFailure {
   return {
@@ -189,6 +196,6 @@ export function transport(
     message,
     ...(status === undefined ? {} : { status }),
     ...(cause === undefined ? {} : { cause }),
-    ...sent,
+    ...correlation,
   };
 }

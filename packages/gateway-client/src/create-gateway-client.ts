@@ -105,7 +105,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     call: CallOptions = {},
   ): Promise<GatewayResult<TData>> {
     const clientRequestId = newClientRequestId();
-    const sent = { clientRequestId };
+    const correlation = { clientRequestId };
     const token = await options.getToken();
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
@@ -137,9 +137,9 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       );
     } catch (error) {
       if (call.signal?.aborted)
-        return transport('aborted', 'the call was aborted', status, sent, error);
+        return transport('aborted', 'the call was aborted', status, correlation, error);
       const what = status === undefined ? 'no answer from' : 'the answer broke off from';
-      return transport('network', `${what} ${url}: ${describe(error)}`, status, sent, error);
+      return transport('network', `${what} ${url}: ${describe(error)}`, status, correlation, error);
     }
   }
 

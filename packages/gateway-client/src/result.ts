@@ -49,12 +49,12 @@ export interface UserError {
 }
 
 /** Every result carries the `client-request-id` the client sent: quote it with `requestId`. */
-interface Sent {
+interface Correlated {
   clientRequestId: string;
 }
 
 /** The operation ran and did what was asked. */
-export interface Success<TData> extends Sent {
+export interface Success<TData> extends Correlated {
   kind: 'success';
   data: TData;
   /** The upstream `request-id`; null when the upstream was not called. */
@@ -62,26 +62,37 @@ export interface Success<TData> extends Sent {
 }
 
 /** The operation ran and refused, as data: the caller can fix each one (a form shows them). */
-export interface UserErrors extends Sent {
+export interface UserErrors extends Correlated {
   kind: 'userErrors';
   userErrors: UserError[];
   requestId: string | null;
 }
 
 /** A fault the gateway reported as a GraphQL error with `extensions.code`. */
-export interface GatewayError extends Sent {
+export interface GatewayError extends Correlated {
   kind: 'error';
   code: GatewayErrorCode;
   /** The gateway's sentence, for logs and support; not for end users. */
   message: string;
-  /** `RATE_LIMITED`: whole seconds to wait, when the upstream said. */
+  /**
+   * Whole seconds to wait before trying again: `RATE_LIMITED` when the upstream said, and
+   * `UPSTREAM_UNAVAILABLE` when the upstream or the gateway's own bounds said.
+   */
   retryAfterSeconds?: number;
+  /**
+   * For a fault caused by the upstream side: true when the gateway's call reached the upstream
+   * (an `UPSTREAM_TIMEOUT` write may have landed: read it back), false when nothing was sent (the
+   * change surely was not made: the same call can be made again after `retryAfterSeconds`).
+   * Absent for faults of the request itself (`UNAUTHENTICATED` without a token,
+   * `REQUEST_REFUSED`) and from a gateway older than this field.
+   */
+  sent?: boolean;
   /** The upstream `request-id`, when there was one. */
   requestId?: string;
 }
 
 /** No GraphQL answer: the request may or may not have reached the gateway. */
-export interface TransportFailure extends Sent {
+export interface TransportFailure extends Correlated {
   kind: 'transport';
   reason: TransportFailureReason;
   /** What happened, naming the fix where there is one. */

@@ -179,6 +179,15 @@ export class GraphClient {
     return this.#context.upstream.stats();
   }
 
+  /**
+   * Forgets what the upstream said (throttle gates open, retry budget window empty), counters
+   * kept. For contract tests' provider-state reset, where one gateway plays many independent
+   * scenarios; a running gateway has no use for it.
+   */
+  resetUpstreamState(): void {
+    this.#context.upstream.resetState();
+  }
+
   /** Closes the pool's connections once requests in flight are done. */
   async close(): Promise<void> {
     await this.#context.upstream.close();

@@ -56,3 +56,16 @@ describe('RetryBudget', () => {
     expect(calls / 400).toBeLessThanOrEqual(1.5);
   });
 });
+
+describe('RetryBudget.reset', () => {
+  it('empties the window and keeps the totals', () => {
+    const budget = new RetryBudget(
+      { ratio: 0, minRetries: 1, windowMs: 10_000 },
+      manualClock().clock,
+    );
+    expect([budget.tryRetry(), budget.tryRetry()]).toEqual([true, false]);
+    budget.reset();
+    expect(budget.tryRetry()).toBe(true);
+    expect([budget.spent, budget.denied]).toEqual([2, 1]);
+  });
+});

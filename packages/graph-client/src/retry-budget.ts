@@ -54,6 +54,13 @@ export class RetryBudget {
     return this.#denied;
   }
 
+  /** Forgets the window (the totals stay): a fresh start, as after a long quiet spell. */
+  reset(): void {
+    this.#stamps.fill(-1);
+    this.#firsts.fill(0);
+    this.#retries.fill(0);
+  }
+
   /** Counts a call's first attempt: what earns the budget. */
   recordFirstAttempt(): void {
     const index = this.#current();

@@ -51,3 +51,16 @@ describe('ThrottleGate', () => {
     ]);
   });
 });
+
+describe('ThrottleGate.open', () => {
+  it('opens at once, keeping the closed time so far', async () => {
+    const { clock } = manualClock();
+    const gate = new ThrottleGate(clock);
+    gate.close(10_000);
+    await clock.sleep(3_000);
+    gate.open();
+    expect(gate.remainingMs()).toBe(0);
+    await clock.sleep(5_000);
+    expect(gate.closedSeconds()).toBe(3);
+  });
+});

@@ -45,6 +45,12 @@ export class ThrottleGate {
     return wasOpen;
   }
 
+  /** Opens it now; the time it was closed so far stays counted. */
+  open(): void {
+    this.#closedMs -= this.remainingMs();
+    this.#until = 0;
+  }
+
   /** Milliseconds until it opens; 0 when open. */
   remainingMs(): number {
     return Math.max(0, this.#until - this.#clock.now());

@@ -51,6 +51,13 @@ export class UpstreamWatch {
     this.#quietMs = quietMs;
   }
 
+  /** Forgets the limit percentages and when the budget was last reported. */
+  reset(): void {
+    this.#limit.read = 0;
+    this.#limit.write = 0;
+    this.#budgetReportedAt = undefined;
+  }
+
   /** The last limit percentage per kind (0 when the last answer had none). */
   throttleLimitPercentage(): Record<CallKind, number> {
     return { ...this.#limit };

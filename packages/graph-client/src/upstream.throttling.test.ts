@@ -186,3 +186,18 @@ describe('the throttle gate', () => {
 function listAnswer() {
   return { status: 200, body: { value: [] } };
 }
+
+describe('resetUpstreamState', () => {
+  it('opens a closed gate at once: the next call is sent', async () => {
+    const server = await upstream([
+      { status: 429, headers: { 'retry-after': '120' } },
+      { status: 204 },
+    ]);
+    const { graph } = client(server, { clock: manualClock().clock });
+
+    expect(await add(graph)).toMatchObject({ kind: 'rateLimited', sent: true });
+    graph.resetUpstreamState();
+    expect(await add(graph)).toMatchObject({ ok: true });
+    expect(server.requests).toHaveLength(2);
+  });
+});

@@ -169,6 +169,17 @@ export class Upstream {
     }
   }
 
+  /**
+   * Forgets what the upstream said: opens both gates, empties the retry budget's window. For a
+   * provider-state reset in contract tests, where one gateway answers many independent scenarios.
+   */
+  resetState(): void {
+    this.#gates.read.open();
+    this.#gates.write.open();
+    this.#budget.reset();
+    this.#watch.reset();
+  }
+
   /** Ends abandoned attempts, then closes the pool's connections once calls in flight are done. */
   async close(): Promise<void> {
     for (const abort of this.#abandoned) abort.emit('abort');

@@ -41,8 +41,13 @@ function verify(source: Parameters<typeof verifyProvider>[0]['source']) {
     providerBaseUrl: provider.url,
     source,
     setups: providerStateSetups(provider.graph.store, provider.graph.controls),
-    // Before each interaction's first state (stateless ones too): fake-graph empty, controls off.
-    reset: () => resetProviderState(provider.graph.store, provider.graph.controls),
+    // Before each interaction's first state (stateless ones too): fake-graph empty, controls off,
+    // and the gateway's memory of the upstream gone (the throttled state's 120 s gate would
+    // otherwise refuse, unsent, every write of the interactions after it).
+    reset: () => {
+      resetProviderState(provider.graph.store, provider.graph.controls);
+      provider.gateway.client.resetUpstreamState();
+    },
   });
 }
 

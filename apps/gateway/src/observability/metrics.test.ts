@@ -74,4 +74,57 @@ describe('/metrics', () => {
       'gateway_upstream_call_duration_seconds_count{operation="addConnectorMemberOf",outcome="notFound",status="404"} 1',
     );
   });
+
+  it("exposes the upstream's protections, and logs a gate closing once with Graph's headers", async () => {
+    const throttle = {
+      'x-ms-throttle-scope': 'Tenant_Application/Directory/Write',
+      'x-ms-throttle-information': 'CPULimitExceeded',
+    };
+    upstream.answer(
+      graphError(429, GRAPH_ERROR_CODES.tooManyRequests, 'slow down', {
+        'retry-after': '60',
+        ...throttle,
+      }),
+    );
+    const before = upstream.requests.length;
+    const linesBefore = harness.logs().length;
+    await mutate();
+    // The write gate is closed for 60 s: refused unsent, and not logged again.
+    await mutate();
+    expect(upstream.requests.length - before).toBe(1);
+
+    const text = await (await harness.fetch('/metrics')).text();
+    expect(text).toContain('gateway_upstream_in_flight 0');
+    expect(text).toContain('gateway_upstream_queued 0');
+    expect(text).toContain('gateway_upstream_refused_total{reason="gate_closed"} 1');
+    expect(text).toContain('gateway_upstream_refused_total{reason="queue_full"} 0');
+    expect(text).toMatch(/^gateway_upstream_connections_opened_total [1-4]$/m);
+    expect(text).toContain('gateway_upstream_retries_total 0');
+    expect(text).toContain('gateway_upstream_gate_closed_seconds_total{kind="read"} 0');
+    const closed = /^gateway_upstream_gate_closed_seconds_total\{kind="write"\} (\S+)$/m.exec(text);
+    expect(Number(closed?.[1])).toBeGreaterThan(0);
+    expect(Number(closed?.[1])).toBeLessThanOrEqual(60);
+    expect(text).toContain('gateway_upstream_throttle_limit_ratio{kind="write"} 0');
+
+    const gateLines = harness
+      .logs()
+      .slice(linesBefore)
+      .filter((line) => line.upstreamState !== undefined);
+    expect(gateLines).toEqual([
+      expect.objectContaining({
+        // pino's number for warn
+        level: 40,
+        msg: 'upstream throttle gate closed: no call of this kind is sent until Retry-After passes',
+        upstreamState: {
+          type: 'gateClosed',
+          kind: 'write',
+          operation: 'addConnectorMemberOf',
+          status: 429,
+          retryAfterSeconds: 60,
+          throttle,
+        },
+      }),
+    ]);
+    expect(JSON.stringify(gateLines)).not.toContain('Bearer');
+  });
 });

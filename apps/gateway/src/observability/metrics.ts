@@ -1,5 +1,6 @@
-import type { UpstreamCallEvent } from '@connectors/graph-client';
+import type { UpstreamCallEvent, UpstreamStats } from '@connectors/graph-client';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { registerUpstreamMetrics } from './upstream-metrics.ts';
 
 /** The gateway's Prometheus metrics, in a registry of their own (so tests can make several). */
 export interface GatewayMetrics {
@@ -8,12 +9,15 @@ export interface GatewayMetrics {
   recordRequest(operation: string, outcome: string): void;
   /** One upstream attempt done: wire this to the GraphClient's `onUpstreamCall`. */
   observeUpstreamCall(event: UpstreamCallEvent): void;
+  /** Exposes the client's protections (`GraphClient.stats`), read at each scrape; call once. */
+  watchUpstream(stats: () => UpstreamStats): void;
 }
 
 /**
  * Creates the metrics:
  * - `gateway_graphql_requests_total{operation,outcome}`
  * - `gateway_upstream_call_duration_seconds{operation,outcome,status}` (one per attempt)
+ * - once `watchUpstream` is called, the upstream's protections (`upstream-metrics.ts`)
  * @param options.defaultMetrics also collect Node's process metrics (main turns it on)
  */
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
@@ -41,6 +45,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
   >();
   return {
     registry,
+    watchUpstream(stats) {
+      registerUpstreamMetrics(registry, stats);
+    },
     recordRequest(operation, outcome) {
       const key = `${operation}\n${outcome}`;
       let child = requestChildren.get(key);

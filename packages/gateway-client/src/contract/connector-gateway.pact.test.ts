@@ -35,7 +35,7 @@ import {
 } from '../operations/documents.ts';
 import { CONSUMER, GRAPHQL_PACT, PROVIDER } from './pact-files.ts';
 
-const { like, regex, uuid, eachLike, integer } = MatchersV3;
+const { like, regex, uuid, eachLike, integer, boolean } = MatchersV3;
 
 // fake-graph's seeded application and connector (docs/running.md); fresh fixed ids otherwise.
 const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
@@ -380,6 +380,8 @@ describe('GraphQL interactions: mutation AddConnectorMemberOf', () => {
               code: 'RATE_LIMITED',
               retryAfterSeconds: integer(120),
               requestId: like(REQUEST_ID),
+              // The upstream answered the 429: the call was sent (docs/errors.md).
+              sent: boolean(true),
             },
             message,
           ),
@@ -393,6 +395,7 @@ describe('GraphQL interactions: mutation AddConnectorMemberOf', () => {
           message,
           retryAfterSeconds: 120,
           requestId: REQUEST_ID,
+          sent: true,
           clientRequestId: expect.any(String),
         });
       });

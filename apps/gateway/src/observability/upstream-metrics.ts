@@ -1,0 +1,89 @@
+import type { UpstreamStats } from '@connectors/graph-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
+
+/**
+ * The upstream's protections as Prometheus metrics (docs/running.md, "Metrics"), read from the
+ * client's `stats()` when `/metrics` is scraped: nothing is counted twice, and a call pays
+ * nothing for them. Totals are counters (they only grow), current values gauges.
+ */
+export function registerUpstreamMetrics(registry: Registry, stats: () => UpstreamStats): void {
+  const registers = [registry];
+  // A counter whose value is the client's own total: set at scrape time.
+  const total = (name: string, help: string, read: (s: UpstreamStats) => number) =>
+    new Counter({
+      name,
+      help,
+      registers,
+      collect() {
+        this.reset();
+        this.inc(read(stats()));
+      },
+    });
+  new Gauge({
+    name: 'gateway_upstream_in_flight',
+    help: 'Upstream requests on a connection now (at most UPSTREAM_MAX_IN_FLIGHT).',
+    registers,
+    collect() {
+      this.set(stats().inFlight);
+    },
+  });
+  new Gauge({
+    name: 'gateway_upstream_queued',
+    help: 'Upstream calls waiting for a slot now (at most UPSTREAM_MAX_QUEUE).',
+    registers,
+    collect() {
+      this.set(stats().queued);
+    },
+  });
+  new Counter({
+    name: 'gateway_upstream_refused_total',
+    help: 'Upstream calls answered without sending, by reason: queue_full, queue_timeout, gate_closed.',
+    labelNames: ['reason'] as const,
+    registers,
+    collect() {
+      const { refused } = stats();
+      this.reset();
+      this.labels({ reason: 'queue_full' }).inc(refused.queueFull);
+      this.labels({ reason: 'queue_timeout' }).inc(refused.queueTimeout);
+      this.labels({ reason: 'gate_closed' }).inc(refused.gateClosed);
+    },
+  });
+  total(
+    'gateway_upstream_retries_total',
+    'Upstream retries made, each drawn from the retry budget.',
+    (s) => s.retries,
+  );
+  total(
+    'gateway_upstream_retries_denied_total',
+    'Upstream retries not made because the retry budget was spent.',
+    (s) => s.retriesDenied,
+  );
+  total(
+    'gateway_upstream_connections_opened_total',
+    'TCP connections opened to the upstream.',
+    (s) => s.connectionsOpened,
+  );
+  new Counter({
+    name: 'gateway_upstream_gate_closed_seconds_total',
+    help: 'Seconds a throttle gate was closed by a Retry-After, by kind of call: read, write.',
+    labelNames: ['kind'] as const,
+    registers,
+    collect() {
+      const { gateClosedSeconds } = stats();
+      this.reset();
+      this.labels({ kind: 'read' }).inc(gateClosedSeconds.read);
+      this.labels({ kind: 'write' }).inc(gateClosedSeconds.write);
+    },
+  });
+  new Gauge({
+    name: 'gateway_upstream_throttle_limit_ratio',
+    help: "Graph's last x-ms-throttle-limit-percentage by kind of call (0 when the last answer had none).",
+    labelNames: ['kind'] as const,
+    registers,
+    collect() {
+      const { throttleLimitPercentage } = stats();
+      this.labels({ kind: 'read' }).set(throttleLimitPercentage.read);
+      this.labels({ kind: 'write' }).set(throttleLimitPercentage.write);
+    },
+  });
+}
