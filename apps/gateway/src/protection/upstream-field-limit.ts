@@ -12,7 +12,8 @@ import { madeBy } from '../plugin-origin.ts';
  * `MAX_UPSTREAM_FIELDS`' default: root fields that call the upstream, per operation. Every
  * operation of the typed client selects one, and a screen that reads a list and a group at once
  * selects two; 5 leaves room for such a screen while one request can hold at most 5 of the
- * upstream's 64 in-flight slots (graph-client's pool), so no fewer than 13 callers fill them.
+ * upstream's 64 in-flight slots (`UPSTREAM_MAX_IN_FLIGHT`'s default), so no fewer than 13
+ * callers fill them.
  * Armor's alias limit alone let one request make 13 calls (10 aliases and the 3 root fields by
  * name), each retried on a 429 or 503.
  */
