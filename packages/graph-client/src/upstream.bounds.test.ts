@@ -4,31 +4,17 @@
  * was told (`sent`). Counts and orderings only: every delay is far from its bound, so a loaded
  * machine cannot turn a pass into a fail.
  */
-import { ConnectorGroupInput, parseValid, SEED } from '@connectors/domain';
 import { describe, expect, it } from 'vitest';
 import { clientFixture } from '../test/client-fixture.ts';
 import { manualClock } from '../test/manual-clock.ts';
-import { addParsed } from '../test/parsed-add.ts';
+import { addSeedConnector } from '../test/parsed-add.ts';
 import type { GraphClient } from './graph-client.ts';
 
 const AUTHORIZATION = 'Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.bounds.signature';
-const group = parseValid(ConnectorGroupInput, {
-  connectorGroupType: 'applicationProxy',
-  isDefault: false,
-  name: 'West Europe connectors',
-  region: 'eur',
-});
-
 const { upstream, client } = clientFixture({ basePath: '/v1.0' });
 
 function add(graph: GraphClient, signal?: AbortSignal) {
-  return addParsed(graph, {
-    applicationId: SEED.applicationId,
-    connectorId: SEED.connectorId,
-    connectorGroup: group,
-    authorization: AUTHORIZATION,
-    ...(signal === undefined ? {} : { signal }),
-  });
+  return addSeedConnector(graph, AUTHORIZATION, signal);
 }
 
 function read(graph: GraphClient) {
