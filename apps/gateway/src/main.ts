@@ -54,7 +54,12 @@ const gateway = loadEnvOrExit(() => {
   }
 });
 
-const server = createGatewayServer(gateway, { limits: serverLimits(env), health, logger });
+const server = createGatewayServer(gateway, {
+  limits: serverLimits(env),
+  health,
+  logger,
+  onConnectionLimit: (action) => metrics.recordConnectionLimit(action),
+});
 
 server.listen(env.PORT, () => {
   const address = server.address();

@@ -103,6 +103,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     limits: options.limits ?? DEFAULT_SERVER_LIMITS,
     health,
     logger,
+    onConnectionLimit: (action) => metrics.recordConnectionLimit(action),
   });
   const agent = new Agent({ keepAlive: true });
   let listening: Promise<string> | undefined;

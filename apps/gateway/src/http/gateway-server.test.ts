@@ -54,6 +54,8 @@ describe('server limits', () => {
   let server: Server;
   let port: number;
   const connections: RawConnection[] = [];
+  /** What the connection limit reported, in order. */
+  const closedByLimit: string[] = [];
 
   const open = async () => {
     const connection = new RawConnection(port);
@@ -71,7 +73,10 @@ describe('server limits', () => {
       metrics: createMetrics(),
       production: true,
     });
-    server = createGatewayServer(gateway, { limits: LIMITS });
+    server = createGatewayServer(gateway, {
+      limits: LIMITS,
+      onConnectionLimit: (action) => closedByLimit.push(action),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
@@ -85,6 +90,7 @@ describe('server limits', () => {
   });
   beforeEach(() => {
     upstream.requests.length = 0;
+    closedByLimit.length = 0;
   });
   afterEach(async () => {
     for (const connection of connections.splice(0)) connection.close();
@@ -198,6 +204,7 @@ describe('server limits', () => {
     expect((await held[2]?.untilClosed(BOUND_MS))?.closed).toBe(true);
     expect(held[1]?.exchange.closed).toBe(false);
     expect(upstream.requests).toHaveLength(0);
+    expect(closedByLimit).toEqual(['evicted', 'evicted']);
   });
 
   it('never evicts a connection with a request in progress: the busy one is answered, an idle one goes', async () => {
@@ -253,6 +260,7 @@ describe('server limits', () => {
       const answered = await next.untilClosed(BOUND_MS);
       expect(answered.responses[0]?.status).toBe(200);
       expect((await busy[0]?.untilClosed(BOUND_MS))?.closed).toBe(true);
+      expect(closedByLimit).toEqual(['refused', 'evicted']);
     } finally {
       for (const release of releases.splice(0)) release();
       upstream.answer(noContent);

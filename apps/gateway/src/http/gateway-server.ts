@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { GatewayEnv } from '../env.ts';
 import type { HealthState } from '../health/health.ts';
-import { limitConnections } from './connection-limit.ts';
+import { type ConnectionLimitAction, limitConnections } from './connection-limit.ts';
 import type { NodeHandler } from './yoga-listener.ts';
 
 /** The HTTP server's own limits (docs/running.md), from `HEADERS_TIMEOUT_MS` and the rest. */
@@ -48,6 +48,8 @@ export interface GatewayServerOptions {
   health?: HealthState;
   /** Where refused and evicted connections are reported (at most one line per 10 s). */
   logger?: Logger;
+  /** Called for each connection `MAX_CONNECTIONS` closes (`main` counts them in `/metrics`). */
+  onConnectionLimit?: (action: ConnectionLimitAction) => void;
 }
 
 // At most one line per 10 s about connections the limit closed.
@@ -64,7 +66,7 @@ const REPORT_WINDOW_MS = 10_000;
  * is dropped within a quarter past its limit.
  */
 export function createGatewayServer(gateway: NodeHandler, options: GatewayServerOptions): Server {
-  const { limits, health, logger } = options;
+  const { limits, health, logger, onConnectionLimit } = options;
   const listener: NodeHandler = health
     ? (request, response) => {
         // While draining, each response ends its connection, so keep-alive clients reconnect elsewhere.
@@ -92,6 +94,7 @@ export function createGatewayServer(gateway: NodeHandler, options: GatewayServer
   let evicted = 0;
   let windowStart = 0;
   limitConnections(server, limits.maxConnections, (action) => {
+    onConnectionLimit?.(action);
     if (action === 'refused') refused += 1;
     else evicted += 1;
     if (logger === undefined) return;
