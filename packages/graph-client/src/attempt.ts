@@ -1,21 +1,30 @@
 import type { EventEmitter } from 'node:events';
-import type { Dispatcher } from 'undici';
 import type { Clock } from './clock.ts';
 import { describeTransportError, isMisuseError } from './transport-failure.ts';
 import { readAnswer, type UpstreamAnswer } from './upstream-answer.ts';
 import type { UpstreamRequest } from './upstream-request.ts';
+import { HeldBack, type WriteHooks } from './write-hook.ts';
 
-/** How one attempt ended: an answer (any status), no answer in time, or a transport failure. */
+/**
+ * How one attempt ended: an answer (any status), no answer in time after sending, a transport
+ * failure (`refused` when nothing was written: a refused, failed or timed-out connect), or held
+ * back at the last moment by `mayWrite` (nothing written either).
+ */
 export type AttemptOutcome =
   | { type: 'answer'; answer: UpstreamAnswer }
   | { type: 'timeout' }
-  | { type: 'transport'; refused: boolean; message: string };
+  | { type: 'transport'; refused: boolean; message: string }
+  | { type: 'heldBack' };
+
+/** An attempt that went as far as it could: every outcome but held back. */
+export type TriedOutcome = Exclude<AttemptOutcome, { type: 'heldBack' }>;
 
 /** What an attempt is sent through. */
 export interface AttemptTarget {
-  dispatcher: Dispatcher;
+  /** The pool, through its write hooks. */
+  hooks: WriteHooks;
   origin: string;
-  /** Time allowed for the attempt, from sending to the last body byte. */
+  /** Time allowed for the attempt, from writing it to the last body byte. */
   timeoutMs: number;
   clock: Clock;
   /**
@@ -24,13 +33,15 @@ export interface AttemptTarget {
    * (see `Upstream.send`) rather than cutting its connection.
    */
   abort: EventEmitter;
+  /** Asked at the moment of writing; false holds the request back unsent (a gate that closed). */
+  mayWrite: () => boolean;
 }
 
 /**
- * Sends one attempt of `request` and reads its answer in full. Its timer starts here, when the
- * request is handed to the pool, which has a free connection for it (admission sees to that):
- * time spent queued is never counted against the attempt. Never throws for what the upstream
- * did; throws undici's error for a malformed request (a bug in the caller).
+ * Sends one attempt of `request` and reads its answer in full. Its timer starts when the request
+ * is written to a connection: time queued, and a connect, never count against it (a connect is
+ * bounded by the pool's connect timeout). Never throws for what the upstream did; throws undici's
+ * error for a malformed request (a bug in the caller).
  */
 export async function sendAttempt(
   request: UpstreamRequest,
@@ -40,19 +51,25 @@ export async function sendAttempt(
   // undici takes in place of an AbortSignal. Measured under load (a --cpu-prof of the gateway's
   // bundle): a new AbortController per attempt was 2% of the gateway's busy time; the reason an
   // attempt ended is read from `timedOut`, never from the abort itself.
-  const { abort } = target;
+  const { abort, clock } = target;
   let timedOut = false;
-  const cancelTimer = target.clock.setTimer(() => {
-    timedOut = true;
-    abort.emit('abort');
-  }, target.timeoutMs);
+  let written = false;
+  let cancelTimer = () => {};
+  target.hooks.set(abort, () => {
+    if (!target.mayWrite()) throw new HeldBack('held back before writing');
+    written = true;
+    cancelTimer = clock.setTimer(() => {
+      timedOut = true;
+      abort.emit('abort');
+    }, target.timeoutMs);
+  });
   const headers: Record<string, string> = {
     authorization: request.authorization,
     'client-request-id': request.clientRequestId,
   };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   try {
-    const response = await target.dispatcher.request({
+    const response = await target.hooks.dispatcher.request({
       origin: target.origin,
       method: request.method,
       // Sent as given: `$ref` stays literal (undici does not re-encode the path).
@@ -63,9 +80,12 @@ export async function sendAttempt(
     });
     return { type: 'answer', answer: await readAnswer(response) };
   } catch (error) {
+    if (error instanceof HeldBack) return { type: 'heldBack' };
     if (timedOut) return { type: 'timeout' };
     if (isMisuseError(error)) throw error;
     const transport = describeTransportError(error);
+    // Never written: whatever failed (refused, DNS, a connect timeout), the upstream got nothing.
+    if (!written) return { type: 'transport', refused: true, message: transport.message };
     return transport.timedOut
       ? { type: 'timeout' }
       : { type: 'transport', refused: transport.refused, message: transport.message };

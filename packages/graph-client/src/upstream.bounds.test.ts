@@ -4,31 +4,17 @@
  * was told (`sent`). Counts and orderings only: every delay is far from its bound, so a loaded
  * machine cannot turn a pass into a fail.
  */
-import { ConnectorGroupInput, parseValid, SEED } from '@connectors/domain';
 import { describe, expect, it } from 'vitest';
 import { clientFixture } from '../test/client-fixture.ts';
 import { manualClock } from '../test/manual-clock.ts';
-import { addParsed } from '../test/parsed-add.ts';
+import { addSeedConnector } from '../test/parsed-add.ts';
 import type { GraphClient } from './graph-client.ts';
 
 const AUTHORIZATION = 'Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.bounds.signature';
-const group = parseValid(ConnectorGroupInput, {
-  connectorGroupType: 'applicationProxy',
-  isDefault: false,
-  name: 'West Europe connectors',
-  region: 'eur',
-});
-
 const { upstream, client } = clientFixture({ basePath: '/v1.0' });
 
 function add(graph: GraphClient, signal?: AbortSignal) {
-  return addParsed(graph, {
-    applicationId: SEED.applicationId,
-    connectorId: SEED.connectorId,
-    connectorGroup: group,
-    authorization: AUTHORIZATION,
-    ...(signal === undefined ? {} : { signal }),
-  });
+  return addSeedConnector(graph, AUTHORIZATION, signal);
 }
 
 function read(graph: GraphClient) {
@@ -62,13 +48,13 @@ describe('the in-flight bound and the queue', () => {
   });
 
   it('times an attempt from sending: calls queued longer than the timeout still succeed', async () => {
-    // One connection, eight POSTs of 150 ms each: the last waits about 1 s queued, longer than
-    // its 600 ms attempt timeout, which counts only its own 150 ms on the connection.
+    // One connection, eight POSTs of 150 ms each: the last waits over 1 s queued, longer than
+    // its 1 s attempt timeout, which counts only its own 150 ms on the connection.
     const server = await upstream([{ status: 204, delayMs: 150 }]);
     const { graph, events } = client(server, {
       connections: 1,
       maxQueue: 10,
-      timeoutMs: 600,
+      timeoutMs: 1000,
       clock: manualClock().clock,
     });
 
@@ -101,7 +87,8 @@ describe('the in-flight bound and the queue', () => {
   });
 
   it('a caller that goes away leaves its attempt to finish on its connection: no churn', async () => {
-    const server = await upstream([{ status: 204, delayMs: 200 }]);
+    // 800 ms: far longer than it takes to see the request arrive and abort, even on a busy core.
+    const server = await upstream([{ status: 204, delayMs: 800 }]);
     const { graph } = client(server, { connections: 1 });
     const controller = new AbortController();
     const reason = new Error('client went away');

@@ -5,31 +5,18 @@
  * scripted upstream reads it when a request arrives, so "sent while closed" is a comparison of
  * two numbers, not of timings.
  */
-import { ConnectorGroupInput, parseValid, SEED } from '@connectors/domain';
 import { describe, expect, it } from 'vitest';
 import { clientFixture } from '../test/client-fixture.ts';
 import { manualClock } from '../test/manual-clock.ts';
-import { addParsed } from '../test/parsed-add.ts';
+import { addSeedConnector } from '../test/parsed-add.ts';
 import type { GraphClient } from './graph-client.ts';
 import type { UpstreamStateEvent } from './upstream-observations.ts';
 
 const AUTHORIZATION = 'Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.throttle.signature';
-const group = parseValid(ConnectorGroupInput, {
-  connectorGroupType: 'applicationProxy',
-  isDefault: false,
-  name: 'West Europe connectors',
-  region: 'eur',
-});
-
 const { upstream, client } = clientFixture({ basePath: '/v1.0' });
 
 function add(graph: GraphClient) {
-  return addParsed(graph, {
-    applicationId: SEED.applicationId,
-    connectorId: SEED.connectorId,
-    connectorGroup: group,
-    authorization: AUTHORIZATION,
-  });
+  return addSeedConnector(graph, AUTHORIZATION);
 }
 
 function read(graph: GraphClient) {

@@ -13,6 +13,7 @@ import type { UpstreamStateEvent, UpstreamStats } from './upstream-observations.
 import type { UpstreamRequest } from './upstream-request.ts';
 import { UpstreamWatch } from './upstream-watch.ts';
 import { judgeAttempt, type OnDuplicateAfterRetry, type OnSuccess } from './verdict.ts';
+import { WriteHooks } from './write-hook.ts';
 
 /** How the calls to one upstream origin are made; validated by the client's constructor. */
 export interface UpstreamSettings extends AdmissionLimits {
@@ -45,6 +46,7 @@ function reachedUpstream(outcome: AttemptOutcome): boolean {
 export class Upstream {
   readonly #settings: UpstreamSettings;
   readonly #pool: Pool;
+  readonly #hooks: WriteHooks;
   readonly #admission: Admission;
   readonly #budget: RetryBudget;
   readonly #gates: Record<CallKind, ThrottleGate>;
@@ -63,8 +65,11 @@ export class Upstream {
     this.#pool = new Pool(settings.origin, {
       headersTimeout: backstopMs,
       bodyTimeout: backstopMs,
+      // A connect is not part of the attempt's timer (it starts at writing): bounded here.
+      connectTimeout: settings.timeoutMs,
       connections: settings.connections,
     });
+    this.#hooks = new WriteHooks(this.#pool);
     this.#pool.on('connect', () => {
       this.#connectionsOpened += 1;
     });
@@ -119,17 +124,22 @@ export class Upstream {
     const kind = request.kind ?? callKindOf(request.method);
     let sent = false;
     let previous: GraphFailure | undefined;
-    // Bounded: each pass either returns or spends one of maxRetries retries.
+    // Bounded: each pass either returns, spends one of maxRetries retries, or was held back by a
+    // gate that closed (which only the call's deadline bounds: #admit refuses past it).
     for (let attempt = 1; ; attempt++) {
       const admitted = await this.#admit(kind, deadline, request.signal);
       if ('reason' in admitted) {
         // A retry that cannot start leaves the call with the upstream's last answer.
         return previous ?? refusalFailure(admitted);
       }
-      if (attempt === 1) this.#budget.recordFirstAttempt();
       const attemptStartedAt = clock.now();
-      const outcome = await this.#attempt(request, admitted.release);
+      const outcome = await this.#attempt(request, kind, admitted.release);
+      if (outcome.type === 'heldBack') {
+        attempt -= 1;
+        continue;
+      }
       const durationMs = Math.max(0, clock.now() - attemptStartedAt);
+      if (attempt === 1) this.#budget.recordFirstAttempt();
       sent ||= reachedUpstream(outcome);
       const verdict = judgeAttempt(
         outcome,
@@ -224,14 +234,18 @@ export class Upstream {
   // One attempt holding one slot. A caller that aborts gets its reason at once; the attempt runs
   // on to its answer or its timeout, holding its slot (the upstream is still working on it), and
   // its connection stays in the pool: cutting it would open a new one for the next call.
-  #attempt(request: UpstreamRequest, release: () => void): Promise<AttemptOutcome> {
+  #attempt(request: UpstreamRequest, kind: CallKind, release: () => void): Promise<AttemptOutcome> {
     const abort = new EventEmitter();
+    const gate = this.#gates[kind];
     const running = sendAttempt(request, {
-      dispatcher: this.#pool,
+      hooks: this.#hooks,
       origin: this.#settings.origin,
       timeoutMs: this.#settings.timeoutMs,
       clock: this.#settings.clock,
       abort,
+      // Admitted while the gate was open, it may have closed since (a connect takes time, and
+      // the first wave of a cold pool waits for its connections): nothing is written while closed.
+      mayWrite: () => gate.remainingMs() === 0,
     }).finally(() => {
       release();
       this.#abandoned.delete(abort);

@@ -1,4 +1,4 @@
-import type { AttemptOutcome } from './attempt.ts';
+import type { TriedOutcome } from './attempt.ts';
 import { redactor } from './caller.ts';
 import type { AnsweredFailure, GraphFailure } from './result.ts';
 import { parseRetryAfter, RETRYABLE_STATUSES, retriesWithoutAnswer } from './retry-policy.ts';
@@ -34,7 +34,7 @@ export interface Verdict<R> {
 
 /** Classifies one attempt's outcome for `request`, its `attempt`-th (1 for the first). */
 export function judgeAttempt<R extends { ok: boolean }>(
-  outcome: AttemptOutcome,
+  outcome: TriedOutcome,
   context: { request: UpstreamRequest; attempt: number; timeoutMs: number; nowMs: number },
   onSuccess: OnSuccess<R>,
   onDuplicateAfterRetry?: OnDuplicateAfterRetry<R>,

@@ -1,4 +1,4 @@
-import { AddMemberOfRequest, parseValid } from '@connectors/domain';
+import { AddMemberOfRequest, parseValid, SEED } from '@connectors/domain';
 import type { CallerOptions, GraphClient } from '../src/graph-client.ts';
 
 /**
@@ -11,4 +11,20 @@ export async function addParsed(graph: GraphClient, fields: Record<string, unkno
   const { applicationId, connectorId, connectorGroup, ...caller } = fields;
   const request = parseValid(AddMemberOfRequest, { applicationId, connectorId, connectorGroup });
   return graph.addConnectorMemberOf({ ...request, ...(caller as unknown as CallerOptions) });
+}
+
+/** The seed's connector added to a West Europe group, by `authorization`: the load tests' write. */
+export function addSeedConnector(graph: GraphClient, authorization: string, signal?: AbortSignal) {
+  return addParsed(graph, {
+    applicationId: SEED.applicationId,
+    connectorId: SEED.connectorId,
+    connectorGroup: {
+      connectorGroupType: 'applicationProxy',
+      isDefault: false,
+      name: 'West Europe connectors',
+      region: 'eur',
+    },
+    authorization,
+    ...(signal === undefined ? {} : { signal }),
+  });
 }

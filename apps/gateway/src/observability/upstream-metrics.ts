@@ -19,6 +19,25 @@ export function registerUpstreamMetrics(registry: Registry, stats: () => Upstrea
         this.inc(read(stats()));
       },
     });
+  // The same, one series per label value.
+  const labelledTotal = (
+    name: string,
+    help: string,
+    label: string,
+    read: (s: UpstreamStats) => Record<string, number>,
+  ) =>
+    new Counter({
+      name,
+      help,
+      labelNames: [label],
+      registers,
+      collect() {
+        this.reset();
+        for (const [value, count] of Object.entries(read(stats()))) {
+          this.labels({ [label]: value }).inc(count);
+        }
+      },
+    });
   new Gauge({
     name: 'gateway_upstream_in_flight',
     help: 'Upstream requests on a connection now (at most UPSTREAM_MAX_IN_FLIGHT).',
@@ -35,19 +54,16 @@ export function registerUpstreamMetrics(registry: Registry, stats: () => Upstrea
       this.set(stats().queued);
     },
   });
-  new Counter({
-    name: 'gateway_upstream_refused_total',
-    help: 'Upstream calls answered without sending, by reason: queue_full, queue_timeout, gate_closed.',
-    labelNames: ['reason'] as const,
-    registers,
-    collect() {
-      const { refused } = stats();
-      this.reset();
-      this.labels({ reason: 'queue_full' }).inc(refused.queueFull);
-      this.labels({ reason: 'queue_timeout' }).inc(refused.queueTimeout);
-      this.labels({ reason: 'gate_closed' }).inc(refused.gateClosed);
-    },
-  });
+  labelledTotal(
+    'gateway_upstream_refused_total',
+    'Upstream calls answered without sending, by reason: queue_full, queue_timeout, gate_closed.',
+    'reason',
+    ({ refused }) => ({
+      queue_full: refused.queueFull,
+      queue_timeout: refused.queueTimeout,
+      gate_closed: refused.gateClosed,
+    }),
+  );
   total(
     'gateway_upstream_retries_total',
     'Upstream retries made, each drawn from the retry budget.',
@@ -63,18 +79,12 @@ export function registerUpstreamMetrics(registry: Registry, stats: () => Upstrea
     'TCP connections opened to the upstream.',
     (s) => s.connectionsOpened,
   );
-  new Counter({
-    name: 'gateway_upstream_gate_closed_seconds_total',
-    help: 'Seconds a throttle gate was closed by a Retry-After, by kind of call: read, write.',
-    labelNames: ['kind'] as const,
-    registers,
-    collect() {
-      const { gateClosedSeconds } = stats();
-      this.reset();
-      this.labels({ kind: 'read' }).inc(gateClosedSeconds.read);
-      this.labels({ kind: 'write' }).inc(gateClosedSeconds.write);
-    },
-  });
+  labelledTotal(
+    'gateway_upstream_gate_closed_seconds_total',
+    'Seconds a throttle gate was closed by a Retry-After, by kind of call: read, write.',
+    'kind',
+    (s) => s.gateClosedSeconds,
+  );
   new Gauge({
     name: 'gateway_upstream_throttle_limit_ratio',
     help: "Graph's last x-ms-throttle-limit-percentage by kind of call (0 when the last answer had none).",
