@@ -1,5 +1,6 @@
 import type { LoadResult } from './load-protocol.ts';
 import type { BenchOptions, TargetName } from './options.ts';
+import type { OverloadReport } from './overload-run.ts';
 
 /** One measured round of one target. */
 export interface RoundMeasurement {
@@ -63,4 +64,6 @@ export interface BenchReport {
   targets: TargetOutcome[];
   ratios: Ratio[];
   goals: Goal[];
+  /** The overload scenario: floor and gateway in front of a slow upstream (`overload-run.ts`). */
+  overload?: OverloadReport;
 }

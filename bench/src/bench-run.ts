@@ -2,73 +2,26 @@ import { cpus, platform } from 'node:os';
 import { request } from 'undici';
 import type { BenchReport, RoundMeasurement, TargetOutcome } from './bench-report.ts';
 import { BENCH_BODY, BENCH_HEADERS, isSuccessPayload } from './bench-request.ts';
-import { buildBundles, SERVE_BUNDLE } from './bundles.ts';
+import {
+  graphqlUrl,
+  type Log,
+  measureRound,
+  startTarget,
+  startUpstream,
+  type Upstream,
+} from './bench-servers.ts';
+import { buildBundles } from './bundles.ts';
 import type { ChildProcesses } from './child-processes.ts';
-import { type CpuPinning, detectCpuPinning } from './cpu-pinning.ts';
-import { childEnv } from './env.ts';
+import { detectCpuPinning } from './cpu-pinning.ts';
 import { LoadGenerator } from './load-generator.ts';
 import type { BenchOptions, TargetName } from './options.ts';
-import { clockTicksPerSecond, sampleProcess } from './process-metrics.ts';
-import { type ServerProcess, startServerProcess } from './server-process.ts';
+import { runOverload } from './overload-run.ts';
+import { clockTicksPerSecond } from './process-metrics.ts';
+import type { ServerProcess } from './server-process.ts';
 import { checkGoals, computeRatios, summarizeRounds } from './summary.ts';
-import { gatewayUnavailableReason, startGateway } from './targets/gateway.ts';
-import { UPSTREAM_BASE_PATH, UPSTREAM_COUNT_PATH } from './targets/upstream.ts';
+import { gatewayUnavailableReason } from './targets/gateway.ts';
 
-/** Start-up allowance per server; several start at once on two cores. */
-const START_TIMEOUT_MS = 30_000;
-
-/** Writes progress for the operator; stdout is kept for the table. */
-export type Log = (line: string) => void;
-
-interface Upstream {
-  base: string;
-  calls(): Promise<number>;
-}
-
-async function startUpstream(children: ChildProcesses, pinning: CpuPinning): Promise<Upstream> {
-  const server = await startServerProcess(children, pinning, {
-    name: 'upstream',
-    script: SERVE_BUNDLE,
-    args: ['upstream'],
-    env: childEnv({ NODE_ENV: 'production' }),
-    // On the load core: the server under test must not share its core with anything.
-    role: 'load',
-    readiness: { kind: 'port-line' },
-    timeoutMs: START_TIMEOUT_MS,
-  });
-  const origin = `http://127.0.0.1:${server.port}`;
-  return {
-    base: `${origin}${UPSTREAM_BASE_PATH}`,
-    async calls() {
-      const response = await request(`${origin}${UPSTREAM_COUNT_PATH}`);
-      return ((await response.body.json()) as { calls: number }).calls;
-    },
-  };
-}
-
-function startTarget(
-  name: TargetName,
-  children: ChildProcesses,
-  pinning: CpuPinning,
-  upstream: Upstream,
-): Promise<ServerProcess> {
-  if (name === 'gateway' || name === 'gateway-yoga') {
-    return startGateway(children, pinning, upstream.base, START_TIMEOUT_MS, name === 'gateway');
-  }
-  return startServerProcess(children, pinning, {
-    name,
-    script: SERVE_BUNDLE,
-    args: [name, '--upstream', upstream.base],
-    env: childEnv({ NODE_ENV: 'production' }),
-    role: 'server',
-    readiness: { kind: 'port-line' },
-    timeoutMs: START_TIMEOUT_MS,
-  });
-}
-
-function graphqlUrl(server: ServerProcess): string {
-  return `http://127.0.0.1:${server.port}/graphql`;
-}
+export type { Log };
 
 /**
  * One bench request before any load: the answer must be the success payload and the upstream
@@ -93,36 +46,11 @@ async function checkTarget(server: ServerProcess, upstream: Upstream): Promise<s
   return null;
 }
 
-async function measureRound(
-  round: number,
-  server: ServerProcess,
-  options: BenchOptions,
-  load: LoadGenerator,
-  upstream: Upstream,
-  ticksPerSecond: number,
-): Promise<RoundMeasurement> {
-  const callsBefore = await upstream.calls();
-  const before = sampleProcess(server.pid);
-  const result = await load.run({
-    url: graphqlUrl(server),
-    connections: options.connections,
-    durationSeconds: options.durationSeconds,
-  });
-  const after = sampleProcess(server.pid);
-  return {
-    round,
-    load: result,
-    cpuMicros: ((after.cpuTicks - before.cpuTicks) / ticksPerSecond) * 1e6,
-    rssBytes: after.rssBytes,
-    peakRssBytes: after.peakRssBytes,
-    upstreamCalls: (await upstream.calls()) - callsBefore,
-  };
-}
-
 /**
  * Runs the whole benchmark: upstream and load generator on the load core, each target in its
  * own process on the server core, a correctness check per target, warm-up, then interleaved
- * rounds (A B C, A B C, ...) so that drift on the machine spreads evenly over the targets.
+ * rounds (A B C, A B C, ...) so that drift on the machine spreads evenly over the targets; then
+ * the overload scenario (`overload-run.ts`).
  * Leaves stopping the processes to the caller, who owns `children`.
  */
 export async function runBench(
@@ -198,7 +126,7 @@ export async function runBench(
           server,
           options,
           load,
-          upstream,
+          upstream.calls,
           ticksPerSecond,
         );
         rounds.set(name, [...(rounds.get(name) ?? []), measurement]);
@@ -217,6 +145,7 @@ export async function runBench(
       rounds: measured,
     });
   }
+  const overload = await runOverload(options, children, pinning, load, ticksPerSecond, log);
   const targets = options.targets.flatMap((name) => {
     const outcome = outcomes.get(name);
     return outcome ? [outcome] : [];
@@ -236,5 +165,6 @@ export async function runBench(
     targets,
     ratios: computeRatios(targets),
     goals: checkGoals(targets),
+    overload,
   };
 }

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BenchReport } from './bench-report.ts';
 import { nodeCommand } from './child-processes.ts';
-import { TABLE_HEADER } from './markdown-table.ts';
+import { OVERLOAD_TABLE_HEADER, TABLE_HEADER } from './markdown-table.ts';
 import { gatewayUnavailableReason } from './targets/gateway.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -55,7 +55,7 @@ describe.skipIf(notLinux)('pnpm bench --smoke (reads /proc: Linux only)', () => 
   });
 
   it(
-    'prints the table with a row per target and writes latest.json and latest.svg',
+    'prints the tables with a row per target and writes latest.json and both charts',
     async () => {
       outDir = await mkdtemp(join(tmpdir(), 'bench-smoke-'));
       const run = await runMain([
@@ -87,6 +87,12 @@ describe.skipIf(notLinux)('pnpm bench --smoke (reads /proc: Linux only)', () => 
       expect(report.options.smoke).toBe(true);
       expect(existsSync(join(outDir, 'latest.svg'))).toBe(true);
       expect(await readFile(join(outDir, 'latest.svg'), 'utf8')).toContain('<svg');
+
+      // The overload scenario: the floor and the gateway again, in front of the slow upstream.
+      expect(lines).toContain(OVERLOAD_TABLE_HEADER);
+      expect(run.stdout).toMatch(/^\| floor \| [\d,]+ \| [\d,]+ \|/m);
+      expect(report.overload?.targets.map((target) => target.name)).toEqual(['floor', 'gateway']);
+      expect(await readFile(join(outDir, 'latest-overload.svg'), 'utf8')).toContain('Goodput');
     },
     RUN_LIMIT_MS + 10_000,
   );

@@ -44,7 +44,9 @@ try {
   await children.stopAll();
   const files = await writeReportFiles(report, options.outDir);
   process.stdout.write(renderMarkdown(report));
-  console.error(`bench: wrote ${files.json} and ${files.chart}`);
+  console.error(
+    `bench: wrote ${files.json} and ${files.chart}${files.overloadChart ? ` and ${files.overloadChart}` : ''}`,
+  );
   clearTimeout(hardTimeout);
   process.exitCode = report.targets.some((target) => target.status === 'failed') ? 1 : 0;
 } catch (error) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchReport } from './bench-report.ts';
-import { renderMarkdown, TABLE_HEADER } from './markdown-table.ts';
-import { renderChart } from './svg-chart.ts';
+import { OVERLOAD_TABLE_HEADER, renderMarkdown, TABLE_HEADER } from './markdown-table.ts';
+import { renderChart, renderOverloadChart } from './svg-chart.ts';
 
 const report: BenchReport = {
   generatedAt: '2026-01-01T00:00:00.000Z',
@@ -84,5 +84,37 @@ describe('renderChart', () => {
     });
     expect(hostile).toContain('&lt;script&gt;&amp;');
     expect(hostile).not.toContain('<script>');
+  });
+});
+
+describe('the overload scenario', () => {
+  const floor = report.targets[0];
+  const withOverload: BenchReport = {
+    ...report,
+    overload: {
+      upstream: { capacity: 32, latencyMs: 100 },
+      connections: 256,
+      targets: [
+        floor as NonNullable<typeof floor>,
+        { name: 'gateway', status: 'failed', reason: 'died during load' },
+      ],
+      offeredPerSecond: { floor: 2500.4 },
+    },
+  };
+
+  it('adds its table: offered load, goodput, p99, calls per request, beside the conditions', () => {
+    const lines = renderMarkdown(withOverload).split('\n');
+    expect(lines).toContain(OVERLOAD_TABLE_HEADER);
+    expect(lines).toContain('| floor | 2,500 | 8,412 | 3.90 | 0 | 1.00 | 119 | |');
+    expect(lines).toContain('| gateway | – | – | – | – | – | – | failed: died during load |');
+    expect(lines.join('\n')).toContain('32 calls at once, 100 ms each (320 calls/s at most)');
+    expect(renderMarkdown(report)).not.toContain(OVERLOAD_TABLE_HEADER);
+  });
+
+  it('draws its chart like the main one: goodput and p99 bars per measured target', () => {
+    const svg = renderOverloadChart(withOverload) ?? '';
+    expect(svg).toContain('Goodput (successes/s, higher is better)');
+    expect(svg.match(/class="bar"/g)).toHaveLength(2);
+    expect(renderOverloadChart(report)).toBeNull();
   });
 });

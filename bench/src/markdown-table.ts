@@ -24,6 +24,33 @@ function row(target: TargetOutcome): string {
   return `| ${target.name} | ${integer.format(s.requestsPerSecond)} | ${number(s.p50Ms, 2)} | ${number(s.p99Ms, 2)} | ${number(s.cpuMicrosPerRequest, 0)} | ${s.rssMb.toFixed(0)} | ${s.failures} | ${number(s.upstreamCallsPerRequest, 2)} | |`;
 }
 
+/** The overload scenario's header row. */
+export const OVERLOAD_TABLE_HEADER =
+  '| overload target | offered req/s | goodput req/s | p99 ms | failed | upstream calls/req | CPU µs/req | note |';
+
+function overloadLines(report: BenchReport): string[] {
+  const { overload } = report;
+  if (overload === undefined || overload.targets.length === 0) return [];
+  const rows = overload.targets.map((target) => {
+    if (target.status !== 'measured') {
+      const note = `${target.status === 'unavailable' ? 'not available' : 'failed'}: ${cell(target.reason)}`;
+      return `| ${target.name} | – | – | – | – | – | – | ${note} |`;
+    }
+    const s = target.summary;
+    const offered = overload.offeredPerSecond[target.name] ?? null;
+    return `| ${target.name} | ${offered === null ? '–' : integer.format(offered)} | ${integer.format(s.requestsPerSecond)} | ${number(s.p99Ms, 2)} | ${s.failures} | ${number(s.upstreamCallsPerRequest, 2)} | ${number(s.cpuMicrosPerRequest, 0)} | |`;
+  });
+  const { capacity, latencyMs } = overload.upstream;
+  return [
+    '',
+    `Overload: ${overload.connections} connections to an upstream that takes ${capacity} calls at once, ${latencyMs} ms each (${Math.round((capacity * 1000) / latencyMs)} calls/s at most), and sheds the rest with 503 + Retry-After: 0. Upstream calls count every call received, shed ones included; goodput counts successes only.`,
+    '',
+    OVERLOAD_TABLE_HEADER,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows,
+  ];
+}
+
 /** The run as markdown: conditions, one row per target, ratios to the floors, goals. */
 export function renderMarkdown(report: BenchReport): string {
   const { options, machine } = report;
@@ -46,6 +73,7 @@ export function renderMarkdown(report: BenchReport): string {
       ),
     );
   }
+  lines.push(...overloadLines(report));
   lines.push(
     '',
     'Goals (issue 6):',

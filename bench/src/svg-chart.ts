@@ -1,4 +1,4 @@
-import type { BenchReport } from './bench-report.ts';
+import type { BenchReport, TargetOutcome } from './bench-report.ts';
 
 const ROW = 30;
 const LABEL_WIDTH = 110;
@@ -47,9 +47,27 @@ function panel(x: number, title: string, bars: readonly Bar[], colour: string): 
  * longer is better on the left, shorter is better on the right.
  */
 export function renderChart(report: BenchReport): string {
+  const { options } = report;
+  const caption = `${options.connections} connections, ${options.rounds} x ${options.durationSeconds} s rounds, ${report.generatedAt}${options.smoke ? ' (smoke run)' : ''}`;
+  return barChart(report.targets, caption, 'Throughput (requests/s, higher is better)');
+}
+
+/**
+ * The overload scenario's chart, drawn like {@link renderChart}: goodput (successes per second)
+ * and p99 per target; `null` when the run had no overload scenario.
+ */
+export function renderOverloadChart(report: BenchReport): string | null {
+  const { overload, options } = report;
+  if (overload === undefined || overload.targets.length === 0) return null;
+  const { capacity, latencyMs } = overload.upstream;
+  const caption = `Overload: ${overload.connections} connections to an upstream of ${capacity} calls at once, ${latencyMs} ms each; ${options.rounds} x ${options.durationSeconds} s rounds, ${report.generatedAt}${options.smoke ? ' (smoke run)' : ''}`;
+  return barChart(overload.targets, caption, 'Goodput (successes/s, higher is better)');
+}
+
+function barChart(targets: readonly TargetOutcome[], caption: string, title: string): string {
   const throughput: Bar[] = [];
   const p99: Bar[] = [];
-  for (const target of report.targets) {
+  for (const target of targets) {
     if (target.status !== 'measured') {
       const text = target.status === 'unavailable' ? 'not available' : 'failed';
       throughput.push({ label: target.name, value: null, text });
@@ -69,13 +87,11 @@ export function renderChart(report: BenchReport): string {
     });
   }
   const width = PANEL_WIDTH * 2 + 40;
-  const height = TOP + report.targets.length * ROW + 30;
-  const { options } = report;
-  const caption = `${options.connections} connections, ${options.rounds} x ${options.durationSeconds} s rounds, ${report.generatedAt}${options.smoke ? ' (smoke run)' : ''}`;
+  const height = TOP + targets.length * ROW + 30;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13">
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="10" y="18" font-size="12" fill="#555">${escapeXml(caption)}</text>
-${panel(10, 'Throughput (requests/s, higher is better)', throughput, '#3b6ea8')}
+${panel(10, title, throughput, '#3b6ea8')}
 ${panel(PANEL_WIDTH + 30, 'p99 latency (lower is better)', p99, '#c0504d')}
 </svg>
 `;

@@ -24,6 +24,10 @@ import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
 import { useHideSuggestions } from './protection/suggestions.ts';
+import {
+  DEFAULT_MAX_UPSTREAM_FIELDS,
+  useUpstreamFieldLimit,
+} from './protection/upstream-field-limit.ts';
 import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { gatewaySchema } from './schema/schema.ts';
 import { clientManifestEntries } from './trusted-documents/client-manifest.ts';
@@ -57,6 +61,8 @@ export interface GatewayDeps {
   trustedDocuments?: readonly TrustedEntry[];
   /** `TRUSTED_DOCUMENTS_MODE`: `allow` (default) runs any valid document, `require` only trusted ones. */
   trustedDocumentsMode?: TrustedDocumentsMode;
+  /** `MAX_UPSTREAM_FIELDS`: root fields calling the upstream, per operation; default 5. */
+  maxUpstreamFields?: number;
   /**
    * Plugins added after the gateway's own. With the fast path on, each must be one the fast
    * path knows (`src/fast-path-fence.ts`), else `createGateway` throws naming it.
@@ -123,6 +129,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useUrlEncodedParams(),
     useBodyLimit(),
     useGraphQLLimits({ production: deps.production }),
+    useUpstreamFieldLimit(deps.maxUpstreamFields ?? DEFAULT_MAX_UPSTREAM_FIELDS),
     useTrustedDocuments(trustedEntries, deps.trustedDocumentsMode ?? 'allow'),
   ];
   if (deps.production) plugins.push(useDisableIntrospection(), useHideSuggestions());

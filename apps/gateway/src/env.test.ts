@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from './env.ts';
+import { DEFAULT_MAX_UPSTREAM_FIELDS } from './protection/upstream-field-limit.ts';
 import { clientManifestEntries } from './trusted-documents/client-manifest.ts';
 import { documentHash } from './trusted-documents/manifest.ts';
 
@@ -32,6 +33,7 @@ describe('parseEnv', () => {
       KEEP_ALIVE_TIMEOUT_MS: 65_000,
       MAX_CONNECTIONS: 1024,
       MAX_HEADER_BYTES: 16_384,
+      MAX_UPSTREAM_FIELDS: DEFAULT_MAX_UPSTREAM_FIELDS,
       TRUSTED_DOCUMENTS: clientManifestEntries(),
       TRUSTED_DOCUMENTS_MODE: 'allow',
       SHUTDOWN_DELAY_MS: 5000,
@@ -60,6 +62,7 @@ describe('parseEnv', () => {
         KEEP_ALIVE_TIMEOUT_MS: '1000',
         MAX_CONNECTIONS: '2',
         MAX_HEADER_BYTES: '4096',
+        MAX_UPSTREAM_FIELDS: '2',
         TRUSTED_DOCUMENTS: MANIFEST,
         TRUSTED_DOCUMENTS_MODE: 'require',
         SHUTDOWN_DELAY_MS: '0',
@@ -88,6 +91,7 @@ describe('parseEnv', () => {
       KEEP_ALIVE_TIMEOUT_MS: 1000,
       MAX_CONNECTIONS: 2,
       MAX_HEADER_BYTES: 4096,
+      MAX_UPSTREAM_FIELDS: 2,
       TRUSTED_DOCUMENTS: [{ hash: documentHash(DOCUMENT), text: DOCUMENT }],
       TRUSTED_DOCUMENTS_MODE: 'require',
       SHUTDOWN_DELAY_MS: 0,
@@ -237,6 +241,8 @@ describe('parseEnv', () => {
     ['MAX_CONNECTIONS', { UPSTREAM_URL, MAX_CONNECTIONS: '0' }],
     ['MAX_HEADER_BYTES', { UPSTREAM_URL, MAX_HEADER_BYTES: '512' }],
     ['MAX_HEADER_BYTES', { UPSTREAM_URL, MAX_HEADER_BYTES: '16k' }],
+    ['MAX_UPSTREAM_FIELDS', { UPSTREAM_URL, MAX_UPSTREAM_FIELDS: '0' }],
+    ['MAX_UPSTREAM_FIELDS', { UPSTREAM_URL, MAX_UPSTREAM_FIELDS: '101' }],
     ['TRUSTED_DOCUMENTS_MODE', { UPSTREAM_URL, TRUSTED_DOCUMENTS_MODE: 'strict' }],
     ['TRUSTED_DOCUMENTS', { UPSTREAM_URL, TRUSTED_DOCUMENTS: join(DIR, 'missing.json') }],
   ] as const)('refuses a bad %s, naming it', (variable, source) => {

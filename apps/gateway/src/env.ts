@@ -110,6 +110,13 @@ export const GatewayEnv = z
      */
     MAX_HEADER_BYTES: wholeNumber(1024, 1_048_576, 'bytes', 16_384),
     /**
+     * Root fields that call the upstream, per operation, aliases included; past it the operation
+     * is refused before anything runs. The default is `DEFAULT_MAX_UPSTREAM_FIELDS`
+     * (`src/protection/upstream-field-limit.ts` says why 5; env.test.ts keeps the two equal),
+     * written out because env.ts imports nothing the server imports back.
+     */
+    MAX_UPSTREAM_FIELDS: wholeNumber(1, 100, 'fields', 5),
+    /**
      * A persisted-documents manifest's path, read and checked here, so a bad file stops the start
      * like any bad variable (its reason given, never its content). Unset: the client's committed
      * manifest, bundled with the gateway. Each document is then compiled by `createGateway`.

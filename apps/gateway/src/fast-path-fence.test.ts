@@ -21,6 +21,7 @@ import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
 import { useHideSuggestions } from './protection/suggestions.ts';
+import { useUpstreamFieldLimit } from './protection/upstream-field-limit.ts';
 import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.ts';
 
@@ -60,6 +61,7 @@ describe('the fast path fence', () => {
       [useAcceptableResponse, useAcceptableResponse()],
       [useBodyLimit, useBodyLimit()],
       [useGraphQLLimits, useGraphQLLimits({ production: true })],
+      [useUpstreamFieldLimit, useUpstreamFieldLimit(5)],
       [useDisableIntrospection, useDisableIntrospection()],
       [useTrustedDocuments, useTrustedDocuments([], 'require')],
       [useUrlEncodedParams, useUrlEncodedParams()],

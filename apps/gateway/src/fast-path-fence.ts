@@ -10,6 +10,7 @@ import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
 import { useHideSuggestions } from './protection/suggestions.ts';
+import { useUpstreamFieldLimit } from './protection/upstream-field-limit.ts';
 import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.ts';
 
@@ -56,6 +57,10 @@ export const FAST_PATH_KNOWS: ReadonlyMap<PluginFactory, string> = new Map<Plugi
   [
     useGraphQLLimits,
     "Armor's token limit (parse) and its alias, depth, directive and cost rules (validate): every trusted document is parsed and validated at start through yoga's own pipeline, so a document over a limit stops the start",
+  ],
+  [
+    useUpstreamFieldLimit,
+    'a validation rule (root fields calling the upstream, MAX_UPSTREAM_FIELDS): applied to every trusted document at start, like the rules above, so a trusted document over the limit stops the start',
   ],
   [
     useDisableIntrospection,

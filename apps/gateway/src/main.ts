@@ -66,6 +66,7 @@ const gateway = loadEnvOrExit(() => {
       cors: { origins: env.CORS_ORIGINS, credentials: env.CORS_CREDENTIALS },
       metricsEndpoint: env.METRICS_PORT === undefined,
       ...(tracing === undefined ? {} : { tracer: tracing.tracer }),
+      maxUpstreamFields: env.MAX_UPSTREAM_FIELDS,
     });
   } catch (error) {
     if (!(error instanceof InvalidTrustedDocumentError)) throw error;
@@ -73,7 +74,12 @@ const gateway = loadEnvOrExit(() => {
   }
 });
 
-const server = createGatewayServer(gateway, { limits: serverLimits(env), health, logger });
+const server = createGatewayServer(gateway, {
+  limits: serverLimits(env),
+  health,
+  logger,
+  onConnectionLimit: (action) => metrics.recordConnectionLimit(action),
+});
 
 const metricsServer = env.METRICS_PORT === undefined ? undefined : createMetricsServer(metrics);
 metricsServer?.listen(env.METRICS_PORT, env.HOST, () => {

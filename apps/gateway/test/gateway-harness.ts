@@ -62,6 +62,8 @@ export interface TestGatewayOptions {
   trustedDocuments?: readonly TrustedEntry[];
   /** Default `allow`, as `main` runs it. */
   trustedDocumentsMode?: TrustedDocumentsMode;
+  /** `createGateway`'s `maxUpstreamFields`; default 5, as `main` runs it. */
+  maxUpstreamFields?: number;
   /** Extra plugins (`createGateway` refuses unknown ones with the fast path on). */
   plugins?: readonly Plugin[];
   /** `CORS_ORIGINS`/`CORS_CREDENTIALS`; default none, as `main` runs it. */
@@ -108,6 +110,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     upstreamApi: options.api ?? 'seed',
     trustedDocuments: options.trustedDocuments,
     trustedDocumentsMode: options.trustedDocumentsMode,
+    maxUpstreamFields: options.maxUpstreamFields,
     plugins: options.plugins,
     ...(options.cors === undefined ? {} : { cors: options.cors }),
     ...(options.tracing === undefined ? {} : { tracer: options.tracing.tracer }),
@@ -116,6 +119,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     limits: options.limits ?? DEFAULT_SERVER_LIMITS,
     health,
     logger,
+    onConnectionLimit: (action) => metrics.recordConnectionLimit(action),
   });
   const agent = new Agent({ keepAlive: true });
   let listening: Promise<string> | undefined;

@@ -1,5 +1,6 @@
 /**
- * Starts one bench server in its own process: `serve.ts <target> [--upstream <url>]`. Listens on
+ * Starts one bench server in its own process: `serve.ts <target> [--upstream <url>]`
+ * (`upstream` and `slow-upstream` take none). Listens on
  * 127.0.0.1, a port the OS picks, and prints `{"port":N}` as its first stdout line so the harness
  * knows where it is. Stops on SIGTERM or SIGINT.
  */
@@ -10,12 +11,13 @@ import { z } from 'zod';
 import { createApolloPeer } from './apollo.ts';
 import { createFloorProxy } from './floor-proxy.ts';
 import type { TargetDeps, TargetServer } from './target-server.ts';
-import { createUpstream } from './upstream.ts';
+import { createUpstream, SLOW_UPSTREAM } from './upstream.ts';
 import { createYogaFetch } from './yoga-fetch.ts';
 import { createYogaFloor } from './yoga-floor.ts';
 
 const factories = {
   upstream: async () => createUpstream(),
+  'slow-upstream': async () => createUpstream(SLOW_UPSTREAM),
   floor: async (deps: TargetDeps) => createFloorProxy(deps),
   'yoga-floor': async (deps: TargetDeps) => createYogaFloor(deps),
   'yoga-fetch': async (deps: TargetDeps) => createYogaFetch(deps),
@@ -30,7 +32,7 @@ const Args = z
     target: z.enum(Object.keys(factories) as [ServedTarget, ...ServedTarget[]]),
     upstream: z.url({ protocol: /^http$/ }).optional(),
   })
-  .refine((args) => args.target === 'upstream' || args.upstream !== undefined, {
+  .refine((args) => args.target.endsWith('upstream') || args.upstream !== undefined, {
     error: '--upstream <url> is required for a forwarding target',
     path: ['upstream'],
   });

@@ -78,3 +78,35 @@ describe('the minimal upstream', () => {
     expect(await calls()).toBe(before);
   });
 });
+
+describe('the slow upstream (the overload scenario)', () => {
+  const slow = createUpstream({ capacity: 2, latencyMs: 200 });
+  let slowOrigin = '';
+  beforeAll(async () => {
+    slow.server.listen(0, '127.0.0.1');
+    await once(slow.server, 'listening');
+    slowOrigin = `http://127.0.0.1:${(slow.server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    slow.server.close();
+  });
+
+  it('serves `capacity` calls at once, slowly, and sheds the rest at once with 503 and Retry-After: 0', async () => {
+    const send = async () => {
+      const response = await request(`${slowOrigin}${UPSTREAM_BASE_PATH}${REF}`, {
+        method: 'POST',
+        headers: BENCH_HEADERS,
+        body: BODY,
+      });
+      await response.body.text();
+      return { status: response.statusCode, retryAfter: response.headers['retry-after'] };
+    };
+    const answers = await Promise.all([send(), send(), send(), send()]);
+    expect(answers.filter((answer) => answer.status === 204)).toHaveLength(2);
+    const shed = answers.filter((answer) => answer.status === 503);
+    expect(shed).toHaveLength(2);
+    expect(shed.every((answer) => answer.retryAfter === '0')).toBe(true);
+    const count = await request(`${slowOrigin}${UPSTREAM_COUNT_PATH}`);
+    expect(await count.body.json()).toEqual({ calls: 2, received: 4 });
+  });
+});

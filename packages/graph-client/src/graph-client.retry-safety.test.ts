@@ -2,7 +2,8 @@
  * The retry decision end to end, on real sockets: a POST whose connection closes after part of
  * an answer may have landed, so it is never retried; a refused one surely did not, so it is; a
  * timeout from undici's own backstop timer is a timeout (never retried), not a reset; and a 2xx
- * body past the read limit is not read, even when it is a valid connectorGroup.
+ * body past the read limit is not read, even when it is a valid connectorGroup (a write's 2xx is
+ * still a success with the group as sent; a read's is an unexpected answer, docs/rest-upstream.md).
  */
 import { createServer, type Socket } from 'node:net';
 import { ConnectorGroupInput, DirectoryObjectId, parseValid } from '@connectors/domain';
@@ -68,7 +69,13 @@ function newClient(origin: string, clock: Clock, timeoutMs = 10_000) {
       connectorGroup: group,
       authorization: 'Bearer test-token-value',
     });
-  return { add, events };
+  const list = () =>
+    graph.listConnectorMemberOf({
+      applicationId: APPLICATION_ID,
+      connectorId: CONNECTOR_ID,
+      authorization: 'Bearer test-token-value',
+    });
+  return { add, list, events };
 }
 
 const partialAnswer =
@@ -155,5 +162,19 @@ describe('GraphClient retry safety on real sockets', () => {
 
     expect(await add()).toEqual({ ok: true, connectorGroup: group, status: 201 });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('a 2 MiB 2xx collection on a read is not read either: an unexpected answer, sent, not retried', async () => {
+    const huge = JSON.stringify({
+      value: [{ id: SERVER_GROUP_ID, ...group }],
+      padding: 'x'.repeat(2 * 1024 * 1024),
+    });
+    const server = await startScriptedUpstream([{ status: 200, body: huge }]);
+    closers.push(server.close);
+    const { list, events } = newClient(server.origin, manualClock().clock);
+
+    expect(await list()).toMatchObject({ ok: false, kind: 'unknown', status: 200, sent: true });
+    expect(server.requests).toHaveLength(1);
+    expect(events.map((event) => event.outcome)).toEqual(['unknown']);
   });
 });

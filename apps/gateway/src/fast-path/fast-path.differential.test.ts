@@ -1,10 +1,10 @@
 /**
  * Contract: the fast path changes nothing a client or an operator can see. For a corpus of
  * requests (the mutation and the Query, every row of the error table, invalid input, missing or
- * malformed tokens, Armor's limits, variables of the wrong type, bad JSON and params, content
- * types, Accept variants and the 406s, CORS (listed, unlisted and `null` origins, with and without
- * `CORS_ORIGINS` and credentials), GET, trusted documents by text, by `documentId` and
- * by Apollo's APQ hash, and their refusals), a gateway with the fast path and one with yoga alone
+ * malformed tokens, Armor's limits, the limit on root fields calling the upstream, variables of
+ * the wrong type, bad JSON and params, content types, Accept variants and the 406s, CORS (listed,
+ * unlisted and `null` origins, with and without `CORS_ORIGINS` and credentials), GET, trusted
+ * documents by text, by `documentId` and by Apollo's APQ hash, and their refusals), a gateway with the fast path and one with yoga alone
  * answer with the same status, every response header the same (name, value and order; `date`,
  * which varies by the second, present on both), byte-identical bodies and the same upstream
  * requests (none for a 406 or a refusal), write the same log lines (timings and the fresh
@@ -41,6 +41,7 @@ import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { MAX_REQUEST_BODY_BYTES } from '../protection/body-limit.ts';
 import { ARMOR_LIMITS } from '../protection/limits.ts';
+import { DEFAULT_MAX_UPSTREAM_FIELDS } from '../protection/upstream-field-limit.ts';
 import {
   documentHash,
   type TrustedDocumentsMode,
@@ -67,6 +68,15 @@ const DEEP_INTROSPECTION =
   '{ __typename a: __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }';
 // The mutation, one space apart: valid, and not the manifest's text.
 const OUTSIDE = MUTATION.replace('{ addConnectorMemberOf', '{  addConnectorMemberOf');
+// Root fields that call the upstream, aliases included: at MAX_UPSTREAM_FIELDS (valid, trusted,
+// served fast), and past it within Armor's alias limit (refused by validation on both paths).
+const READ_FIELD =
+  'connectorMemberOf(applicationId: $applicationId, connectorId: $connectorId) { connectorGroups { id name } requestId }';
+const readFields = (count: number) =>
+  Array.from({ length: count }, (_, i) => `r${i}: ${READ_FIELD}`).join(' ');
+const AT_FIELD_LIMIT = `query AtLimit($applicationId: ID!, $connectorId: ID!) { ${readFields(DEFAULT_MAX_UPSTREAM_FIELDS)} }`;
+const PAST_FIELD_LIMIT = `query PastLimit($applicationId: ID!, $connectorId: ID!) { ${readFields(ARMOR_LIMITS.maxAliases)} connectorGroups { requestId } }`;
+const PAST_FIELD_LIMIT_IN_FRAGMENTS = `query Spread($applicationId: ID!, $connectorId: ID!) { ...Reads ... on Query { connectorGroups { requestId } } } fragment Reads on Query { ${readFields(DEFAULT_MAX_UPSTREAM_FIELDS)} }`;
 const CLIENT_ADD = addConnectorMemberOfOperation;
 const CLIENT_LIST = connectorMemberOfOperation;
 
@@ -78,6 +88,7 @@ function trustedFor(production: boolean): TrustedEntry[] {
     TWO_OPERATIONS,
     TYPENAME,
     INLINE_MUTATION,
+    AT_FIELD_LIMIT,
     CLIENT_ADD.text,
     CLIENT_LIST.text,
   ];
@@ -452,6 +463,23 @@ const CASES: Case[] = [
       JSON.stringify(MUTATION),
       JSON.stringify(aliases(ARMOR_LIMITS.maxAliases + 5)),
     ),
+    headers: withToken,
+  },
+  {
+    name: 'root fields at MAX_UPSTREAM_FIELDS (trusted)',
+    body: json({ query: AT_FIELD_LIMIT, variables: listVariables }),
+    headers: withToken,
+    upstream: groupCollection,
+    fast: true,
+  },
+  {
+    name: 'root fields past MAX_UPSTREAM_FIELDS, within the alias limit',
+    body: json({ query: PAST_FIELD_LIMIT, variables: listVariables }),
+    headers: withToken,
+  },
+  {
+    name: 'root fields past MAX_UPSTREAM_FIELDS, through fragments',
+    body: json({ query: PAST_FIELD_LIMIT_IN_FRAGMENTS, variables: listVariables }),
     headers: withToken,
   },
   {

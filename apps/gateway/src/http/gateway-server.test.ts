@@ -1,7 +1,8 @@
 /**
  * Contract: the server limits of docs/running.md, over real slow sockets. Headers that do not
  * arrive within `HEADERS_TIMEOUT_MS` and a body that does not within `REQUEST_TIMEOUT_MS` get the
- * connection dropped; connections past `MAX_CONNECTIONS` are refused; headers past
+ * connection dropped; at `MAX_CONNECTIONS` a new connection evicts the longest-idle keep-alive
+ * one, and is refused only when every connection has a request in progress; headers past
  * `MAX_HEADER_BYTES` are `431`; an idle keep-alive connection lives `KEEP_ALIVE_TIMEOUT_MS`. No
  * refused or timed-out request reaches the upstream. The limits here are short (hundreds of ms)
  * so each test ends in a few seconds; waits are bounded at several times the limit, never timed.
@@ -12,7 +13,11 @@ import { GraphClient } from '@connectors/graph-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphqlBody } from '../../test/gateway-harness.ts';
 import { RawConnection } from '../../test/raw-http.ts';
-import { type ScriptedUpstream, startScriptedUpstream } from '../../test/scripted-upstream.ts';
+import {
+  noContent,
+  type ScriptedUpstream,
+  startScriptedUpstream,
+} from '../../test/scripted-upstream.ts';
 import { createGateway, type Gateway } from '../create-gateway.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
@@ -49,6 +54,8 @@ describe('server limits', () => {
   let server: Server;
   let port: number;
   const connections: RawConnection[] = [];
+  /** What the connection limit reported, in order. */
+  const closedByLimit: string[] = [];
 
   const open = async () => {
     const connection = new RawConnection(port);
@@ -66,7 +73,10 @@ describe('server limits', () => {
       metrics: createMetrics(),
       production: true,
     });
-    server = createGatewayServer(gateway, { limits: LIMITS });
+    server = createGatewayServer(gateway, {
+      limits: LIMITS,
+      onConnectionLimit: (action) => closedByLimit.push(action),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
@@ -80,6 +90,7 @@ describe('server limits', () => {
   });
   beforeEach(() => {
     upstream.requests.length = 0;
+    closedByLimit.length = 0;
   });
   afterEach(async () => {
     for (const connection of connections.splice(0)) connection.close();
@@ -91,7 +102,8 @@ describe('server limits', () => {
     expect(server.headersTimeout).toBe(LIMITS.headersTimeoutMs);
     expect(server.requestTimeout).toBe(LIMITS.requestTimeoutMs);
     expect(server.keepAliveTimeout).toBe(LIMITS.keepAliveTimeoutMs);
-    expect(server.maxConnections).toBe(LIMITS.maxConnections);
+    // The connection cap is the gateway's own (connection-limit.ts): net's would refuse first.
+    expect(server.maxConnections).toBeUndefined();
     // Set by createServer's options; @types/node does not declare it on Server.
     expect((server as Server & { maxHeaderSize?: number }).maxHeaderSize).toBe(
       LIMITS.maxHeaderBytes,
@@ -143,30 +155,116 @@ describe('server limits', () => {
     expect(upstream.requests).toHaveLength(1);
   });
 
-  it('refuses connections past MAX_CONNECTIONS, and takes new ones once one closes', async () => {
-    const held = await Promise.all(
-      Array.from({ length: LIMITS.maxConnections }, async () => {
-        const connection = await open();
-        // Answered and kept alive: each stays open, idle, counting against the limit.
-        connection.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
-        const seen = await connection.waitFor((e) => e.responses.length === 1, BOUND_MS);
-        expect(seen.responses[0]?.status).toBe(200);
-        return connection;
-      }),
-    );
-    const refused = await open();
-    refused.write(mutationHead(port, Buffer.byteLength(MUTATION)) + MUTATION);
-    const seen = await refused.untilClosed(BOUND_MS);
-    expect(seen.closed).toBe(true);
-    expect(seen.responses).toHaveLength(0);
-    expect(upstream.requests).toHaveLength(0);
+  /** Opens a connection, has it answered once, and leaves it open and idle (keep-alive). */
+  const openIdle = async () => {
+    const connection = await open();
+    connection.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    const seen = await connection.waitFor((e) => e.responses.length === 1, BOUND_MS);
+    expect(seen.responses[0]?.status).toBe(200);
+    return connection;
+  };
 
-    held[0]?.close();
-    await sleep(100);
-    const next = await open();
-    next.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
-    const answered = await next.untilClosed(BOUND_MS);
-    expect(answered.responses[0]?.status).toBe(200);
+  /** Opens a connection with a mutation in progress: the upstream holds its answer. */
+  const openBusy = async () => {
+    const connection = await open();
+    const before = upstream.requests.length;
+    connection.write(mutationHead(port, Buffer.byteLength(MUTATION)) + MUTATION);
+    // In progress for sure once the upstream has it.
+    for (let waited = 0; upstream.requests.length === before && waited < BOUND_MS; waited += 10) {
+      await sleep(10);
+    }
+    expect(upstream.requests.length).toBe(before + 1);
+    return connection;
+  };
+
+  it('at MAX_CONNECTIONS, a new connection evicts the longest-idle keep-alive one and is served', async () => {
+    const held: RawConnection[] = [];
+    // Answered in order, with a pause between, so which one is the longest idle is certain.
+    for (let i = 0; i < LIMITS.maxConnections; i += 1) {
+      held.push(await openIdle());
+      await sleep(20);
+    }
+    // The second-oldest is used again: it becomes the most recently idle.
+    held[1]?.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    await held[1]?.waitFor((e) => e.responses.length === 2, BOUND_MS);
+
+    const newcomer = await open();
+    newcomer.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    const served = await newcomer.waitFor((e) => e.responses.length === 1, BOUND_MS);
+    expect(served.responses[0]?.status).toBe(200);
+    expect((await held[0]?.untilClosed(BOUND_MS))?.closed).toBe(true);
+    expect(held[0]?.exchange.responses).toHaveLength(1);
+
+    // Next in line is the third (the second was used after it); the second stays.
+    const another = await open();
+    another.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    expect(
+      (await another.waitFor((e) => e.responses.length === 1, BOUND_MS)).responses,
+    ).toHaveLength(1);
+    expect((await held[2]?.untilClosed(BOUND_MS))?.closed).toBe(true);
+    expect(held[1]?.exchange.closed).toBe(false);
+    expect(upstream.requests).toHaveLength(0);
+    expect(closedByLimit).toEqual(['evicted', 'evicted']);
+  });
+
+  it('never evicts a connection with a request in progress: the busy one is answered, an idle one goes', async () => {
+    let release: () => void = () => {};
+    upstream.answer((_request, response) => {
+      release = () => {
+        if (!response.headersSent) response.writeHead(204, { 'request-id': 'limits-1' }).end();
+      };
+    });
+    try {
+      const busy = await openBusy();
+      const idle = [await openIdle(), await openIdle()];
+      const newcomer = await open();
+      newcomer.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+      expect(
+        (await newcomer.waitFor((e) => e.responses.length === 1, BOUND_MS)).responses[0]?.status,
+      ).toBe(200);
+      expect((await idle[0]?.untilClosed(BOUND_MS))?.closed).toBe(true);
+      expect(busy.exchange.closed).toBe(false);
+      release();
+      const answered = await busy.waitFor((e) => e.responses.length === 1, BOUND_MS);
+      expect(answered.responses[0]?.status).toBe(200);
+      expect(answered.responses[0]?.body).toContain('"name":"Limits"');
+    } finally {
+      release();
+      upstream.answer(noContent);
+    }
+  });
+
+  it('refuses a new connection only when every connection has a request in progress, and takes one again once a request ends', async () => {
+    const releases: (() => void)[] = [];
+    upstream.answer((_request, response) => {
+      releases.push(() => response.writeHead(204, { 'request-id': 'limits-2' }).end());
+    });
+    try {
+      const busy: RawConnection[] = [];
+      for (let i = 0; i < LIMITS.maxConnections; i += 1) busy.push(await openBusy());
+      const refused = await open();
+      refused.write(mutationHead(port, Buffer.byteLength(MUTATION)) + MUTATION);
+      const seen = await refused.untilClosed(BOUND_MS);
+      expect(seen.closed).toBe(true);
+      expect(seen.responses).toHaveLength(0);
+      expect(upstream.requests).toHaveLength(LIMITS.maxConnections);
+      for (const connection of busy) expect(connection.exchange.closed).toBe(false);
+
+      // One answered, so idle: the next newcomer evicts it and is served.
+      releases.shift()?.();
+      expect(
+        (await busy[0]?.waitFor((e) => e.responses.length === 1, BOUND_MS))?.responses[0]?.status,
+      ).toBe(200);
+      const next = await open();
+      next.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+      const answered = await next.untilClosed(BOUND_MS);
+      expect(answered.responses[0]?.status).toBe(200);
+      expect((await busy[0]?.untilClosed(BOUND_MS))?.closed).toBe(true);
+      expect(closedByLimit).toEqual(['refused', 'evicted']);
+    } finally {
+      for (const release of releases.splice(0)) release();
+      upstream.answer(noContent);
+    }
   });
 
   it('answers 431 to headers past MAX_HEADER_BYTES, and serves headers within it', async () => {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { GatewayEnv } from '../env.ts';
 import type { HealthState } from '../health/health.ts';
+import { type ConnectionLimitAction, limitConnections } from './connection-limit.ts';
 import type { NodeHandler } from './yoga-listener.ts';
 
 /** The HTTP server's own limits (docs/running.md), from `HEADERS_TIMEOUT_MS` and the rest. */
@@ -12,7 +13,10 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open. */
   keepAliveTimeoutMs: number;
-  /** Open connections at once; past it, a new connection is closed unanswered. */
+  /**
+   * Open connections at once; past it, a new connection evicts the longest-idle keep-alive one,
+   * or is closed unanswered when every connection has a request in progress.
+   */
   maxConnections: number;
   /** The request line and headers, in bytes; past it, 431. */
   maxHeaderBytes: number;
@@ -42,16 +46,19 @@ export interface GatewayServerOptions {
   limits: ServerLimits;
   /** While `draining`, every answer says `Connection: close`, so clients reconnect elsewhere. */
   health?: HealthState;
-  /** Where refused connections are reported (at most one line per 10 s). */
+  /** Where refused and evicted connections are reported (at most one line per 10 s). */
   logger?: Logger;
+  /** Called for each connection `MAX_CONNECTIONS` closes (`main` counts them in `/metrics`). */
+  onConnectionLimit?: (action: ConnectionLimitAction) => void;
 }
 
-// Refused connections come in floods; one warning per window says enough.
-const DROP_REPORT_WINDOW_MS = 10_000;
+// At most one line per 10 s about connections the limit closed.
+const REPORT_WINDOW_MS = 10_000;
 
 /**
  * The gateway's `node:http` server, with the limits `node:http` leaves open by default (slow
- * headers held 60 s and checked only every 30 s, a slow body 300 s, no cap on connections).
+ * headers held 60 s and checked only every 30 s, a slow body 300 s, no cap on connections), and
+ * a connection cap that evicts idle keep-alive connections before it refuses (`connection-limit.ts`).
  * `main` listens with it; tests build one with limits of a few hundred ms on port 0.
  *
  * Node checks the headers and request timeouts on a timer, not per socket; the timer runs every
@@ -59,7 +66,7 @@ const DROP_REPORT_WINDOW_MS = 10_000;
  * is dropped within a quarter past its limit.
  */
 export function createGatewayServer(gateway: NodeHandler, options: GatewayServerOptions): Server {
-  const { limits, health, logger } = options;
+  const { limits, health, logger, onConnectionLimit } = options;
   const listener: NodeHandler = health
     ? (request, response) => {
         // While draining, each response ends its connection, so keep-alive clients reconnect elsewhere.
@@ -82,21 +89,26 @@ export function createGatewayServer(gateway: NodeHandler, options: GatewayServer
     },
     listener,
   );
-  server.maxConnections = limits.maxConnections;
-  if (logger !== undefined) {
-    let dropped = 0;
-    let windowStart = 0;
-    server.on('drop', () => {
-      dropped += 1;
-      const now = Date.now();
-      if (now - windowStart < DROP_REPORT_WINDOW_MS) return;
-      windowStart = now;
-      logger.warn(
-        { dropped, maxConnections: limits.maxConnections },
-        'connections refused: MAX_CONNECTIONS reached',
-      );
-      dropped = 0;
-    });
-  }
+  // Refusals and evictions come in floods; one line per window says enough.
+  let refused = 0;
+  let evicted = 0;
+  let windowStart = 0;
+  limitConnections(server, limits.maxConnections, (action) => {
+    onConnectionLimit?.(action);
+    if (action === 'refused') refused += 1;
+    else evicted += 1;
+    if (logger === undefined) return;
+    const now = Date.now();
+    if (now - windowStart < REPORT_WINDOW_MS) return;
+    windowStart = now;
+    logger.warn(
+      { refused, evicted, maxConnections: limits.maxConnections },
+      refused > 0
+        ? 'connections refused: MAX_CONNECTIONS reached with every connection busy'
+        : 'idle connections closed: MAX_CONNECTIONS reached',
+    );
+    refused = 0;
+    evicted = 0;
+  });
   return server;
 }

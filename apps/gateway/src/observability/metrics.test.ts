@@ -75,6 +75,15 @@ describe('/metrics', () => {
     );
   });
 
+  it("counts callers' connections closed at MAX_CONNECTIONS, by reason", async () => {
+    harness.metrics.recordConnectionLimit('evicted');
+    harness.metrics.recordConnectionLimit('evicted');
+    harness.metrics.recordConnectionLimit('refused');
+    const text = await (await harness.fetch('/metrics')).text();
+    expect(text).toContain('gateway_connections_closed_total{reason="evicted"} 2');
+    expect(text).toContain('gateway_connections_closed_total{reason="refused"} 1');
+  });
+
   it("exposes the upstream's protections, and logs a gate closing once with Graph's headers", async () => {
     const throttle = {
       'x-ms-throttle-scope': 'Tenant_Application/Directory/Write',

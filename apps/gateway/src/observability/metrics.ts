@@ -11,6 +11,8 @@ export interface GatewayMetrics {
   observeUpstreamCall(event: UpstreamCallEvent): void;
   /** Exposes the client's protections (`GraphClient.stats`), read at each scrape; call once. */
   watchUpstream(stats: () => UpstreamStats): void;
+  /** A caller's connection closed by `MAX_CONNECTIONS`: wire this to the server's `onConnectionLimit`. */
+  recordConnectionLimit(action: 'evicted' | 'refused'): void;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface GatewayMetrics {
  * - `gateway_graphql_requests_total{operation,outcome}`
  * - `gateway_upstream_call_duration_seconds{operation,outcome,status}` (one per attempt)
  * - once `watchUpstream` is called, the upstream's protections (`upstream-metrics.ts`)
+ * - `gateway_connections_closed_total{reason}`: callers' connections `MAX_CONNECTIONS` closed,
+ *   `evicted` (an idle keep-alive one, for a newcomer) or `refused` (a newcomer, all busy)
  * @param options.defaultMetrics also collect Node's process metrics (main turns it on)
  */
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
@@ -36,6 +40,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const connectionsClosed = new Counter({
+    name: 'gateway_connections_closed_total',
+    help: "Callers' connections closed at MAX_CONNECTIONS: evicted (idle keep-alive, for a newcomer) or refused (a newcomer, every connection busy).",
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
   // Each label combination's child, found by one string key: prom-client would otherwise hash a
   // label object on every observation. The label sets are bounded (fields, outcomes, statuses).
   const requestChildren = new Map<string, Counter.Internal>();
@@ -47,6 +57,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
     registry,
     watchUpstream(stats) {
       registerUpstreamMetrics(registry, stats);
+    },
+    recordConnectionLimit(action) {
+      connectionsClosed.inc({ reason: action });
     },
     recordRequest(operation, outcome) {
       const key = `${operation}\n${outcome}`;

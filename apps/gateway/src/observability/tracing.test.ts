@@ -1,6 +1,6 @@
 /**
- * Contract: a caller's W3C trace continues through the gateway to the upstream and is exported
- * over OTLP/HTTP (docs/tracing.md). A real gateway (both request paths: the fast path for the
+ * Contract: a caller's W3C trace continues through the gateway to the upstream (a request without
+ * one starts a trace) and is exported over OTLP/HTTP (docs/tracing.md). A real gateway (both request paths: the fast path for the
  * client's trusted document, yoga for the same query one space apart) in front of a real
  * fake-graph that throttles each call's first attempt, exporting through the real OTLP/HTTP
  * exporter to a receiver on 127.0.0.1. For each request the tree is: the caller's trace id, the
@@ -98,6 +98,14 @@ describe('traces, from the caller through the gateway to fake-graph', () => {
       expect(body.data?.connectorMemberOf).toMatchObject({ userErrors: [] });
     }
     expect(harness.gateway.fastPathStats.served).toBe(1);
+    // No caller trace: the gateway starts one, its request span the root.
+    const untraced = await harness.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: graphqlBody('query Untraced { __typename }'),
+    });
+    expect(untraced.status).toBe(200);
+    await untraced.arrayBuffer();
     // Exports what the batch processor holds, and stops.
     await tracing.shutdown();
 
@@ -198,11 +206,17 @@ describe('traces, from the caller through the gateway to fake-graph', () => {
     expect(shape(trees.fast)).toEqual(shape(trees.yoga));
 
     // The log line of each request carries its trace and its operation span.
+    const root = receiver.spans.find((span) => span.name === 'query Untraced');
     const lines = harness.logs().filter((line) => line.msg === 'graphql request');
     expect(lines.map((line) => [line.trace_id, line.span_id])).toEqual([
       [callers.fast.traceId, trees.fast.operation.spanId],
       [callers.yoga.traceId, trees.yoga.operation.spanId],
+      [root?.traceId, root?.spanId],
     ]);
+    expect(root?.kind).toBe(SPAN_KIND.server);
+    expect(root?.parentSpanId ?? '').toBe('');
+    expect(root?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(Object.values(callers).map((caller) => caller.traceId)).not.toContain(root?.traceId);
     // Never the token, in any export.
     const token = TOKEN.slice('Bearer '.length);
     for (const body of receiver.bodies) expect(body).not.toContain(token);

@@ -20,6 +20,7 @@ import { createGateway } from '../create-gateway.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
 import { ARMOR_LIMITS } from '../protection/limits.ts';
+import { DEFAULT_MAX_UPSTREAM_FIELDS } from '../protection/upstream-field-limit.ts';
 import { documentHash, type TrustedDocumentsMode } from './manifest.ts';
 import { InvalidTrustedDocumentError } from './trusted-documents.ts';
 import { HASH_NOT_FOUND_CODE, NOT_TRUSTED_CODE } from './use-trusted-documents.ts';
@@ -268,6 +269,7 @@ describe('trusted documents compiled at start', () => {
     ['a syntax error', '{ __typename '],
     ['an unknown field', '{ connectorMemberO }'],
     ["Armor's alias limit", connectorAliases(ARMOR_LIMITS.maxAliases + 1)],
+    ['the upstream-field limit', connectorAliases(DEFAULT_MAX_UPSTREAM_FIELDS + 1)],
     ["Armor's token limit", `{ ${'__typename '.repeat(ARMOR_LIMITS.maxTokens)}}`],
     [
       "Armor's directive limit",
@@ -292,7 +294,11 @@ describe('trusted documents compiled at start', () => {
   it('starts with documents every rule allows: the client manifest, aliases up to the limit, introspection in development', () => {
     expect(() =>
       createGateway(
-        deps(true, [addConnectorMemberOfOperation.text, aliases(ARMOR_LIMITS.maxAliases)]),
+        deps(true, [
+          addConnectorMemberOfOperation.text,
+          aliases(ARMOR_LIMITS.maxAliases),
+          connectorAliases(DEFAULT_MAX_UPSTREAM_FIELDS),
+        ]),
       ),
     ).not.toThrow();
     expect(() => createGateway(deps(false, ['{ __schema { queryType { name } } }']))).not.toThrow();
