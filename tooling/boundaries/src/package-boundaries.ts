@@ -33,6 +33,8 @@ export const BUILD_INPUTS: Readonly<Record<string, Readonly<Record<string, strin
     // client for its trusted documents (the manifest): a dependency back would be a cycle, which
     // turbo refuses. The schema is read by codegen, never imported.
     'apps/gateway/schema.graphql': 'the schema the client is generated from',
+    // Its version follows the schema: a new released schema (a breaking change) is a major.
+    'apps/gateway/schema.released.graphql': 'the last released schema, which the version follows',
   },
 };
 
