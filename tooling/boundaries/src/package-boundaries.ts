@@ -21,6 +21,9 @@ export const SHARED_ROOT_FOLDERS: Readonly<Record<string, string>> = {
   pacts: 'the committed Pact contract, shared by its consumer and its provider',
   // The product's README documents commands; a test runs them exactly as written, from the root.
   'README.md': 'the root README, whose documented commands tests run as a reader would',
+  // Stand-ins for other repositories (outside the workspace): tests copy them and run them as
+  // those repositories' CI would.
+  examples: 'other repositories, as a frontend team would write them',
 };
 
 /**
