@@ -109,8 +109,8 @@ describe.skipIf(!broker.ok)('the Pact Broker loop, as the README runs it', () =>
       // Once per broker: the environment can-i-deploy and record-deployment name.
       const once = pipelineCommands(ONCE);
       const [createEnvironment = ''] = once;
-      expect(once).toEqual(['pact-live create-environment --name production --production']);
-      const created = await runCommand(createEnvironment.replace(/^pact-live/, PACT_CLI), {
+      expect(once).toEqual(['pact-broker create-environment --name production --production']);
+      const created = await runCommand(createEnvironment.replace(/^pact-broker/, PACT_CLI), {
         cwd: REPO,
         env: live.env,
       });
