@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { inheritedEnv } from './env.ts';
 
 /** Ruby and Bundler as the broker needs them, or why not. */
 export type RubyToolchain =
@@ -8,15 +9,15 @@ export type RubyToolchain =
 /** The oldest Ruby the pinned gems run on (Gemfile.lock: pact_broker 2.120.0, dry-schema 1.13). */
 const MIN_RUBY = [3, 1] as const;
 
-function version(command: string, args: string[]): string | undefined {
-  const run = spawnSync(command, args, { encoding: 'utf8', timeout: 30_000 });
+function version(command: string, args: string[], env: NodeJS.ProcessEnv): string | undefined {
+  const run = spawnSync(command, args, { encoding: 'utf8', timeout: 30_000, env });
   return run.status === 0 ? run.stdout.trim() : undefined;
 }
 
-/** Finds `ruby` (3.1 or newer) and `bundle` on PATH. */
-export function rubyToolchain(): RubyToolchain {
-  const ruby = version('ruby', ['-e', 'print RUBY_VERSION']);
-  const bundler = version('bundle', ['--version'])?.replace(/^Bundler version /, '');
+/** Finds `ruby` (3.1 or newer) and `bundle` on the PATH of `env` (default this process's). */
+export function rubyToolchain(env: NodeJS.ProcessEnv = inheritedEnv(/^$/)): RubyToolchain {
+  const ruby = version('ruby', ['-e', 'print RUBY_VERSION'], env);
+  const bundler = version('bundle', ['--version'], env)?.replace(/^Bundler version /, '');
   if (ruby === undefined || bundler === undefined) {
     return {
       ok: false,
