@@ -57,14 +57,17 @@ if (failure !== undefined) fail(failure);
 const results = source.publishVerificationResult
   ? `results published as ${source.providerVersion} on ${source.providerVersionBranch}`
   : 'results not published (CI is not true)';
+// Pending and WIP pacts' failures are in the core's report above and at the broker, not here:
+// they are the consumer's to fix before its can-i-deploy lets it ship.
 console.log(
-  `${PROVIDER} honours ${broker.value.pactUrl ?? 'every pact the broker selected'}; ${results}`,
+  `${PROVIDER} honours ${broker.value.pactUrl ?? 'every non-pending pact the broker selected'}; ${results}`,
 );
 
 /** The failure as one line: each failed interaction, or what stopped the verification. */
 function oneLine(error: unknown): string {
   const what =
-    source.pactUrls?.[0] ?? `the pacts ${broker.ok ? broker.value.baseUrl : ''} selected`;
+    source.pactUrls?.[0] ??
+    `the pacts the broker at ${broker.ok ? broker.value.baseUrl : '?'} selected`;
   if (error instanceof ProviderVerificationError) {
     return `pact:verify: ${PROVIDER} does not honour ${error.failures.length} interaction(s) of ${what}: ${error.failures.join(' | ')}. Fix the gateway, or talk to the consumer; the broker has the result.`;
   }

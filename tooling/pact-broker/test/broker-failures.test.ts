@@ -39,6 +39,18 @@ describe('a broker command that fails', () => {
     ]);
   });
 
+  it("says so in one line when the gateway's verification cannot reach the broker", async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const result = await runCommand('pnpm pact:verify', {
+      cwd: REPO,
+      env: { ...gateway, PACT_BROKER_BASE_URL: url },
+    });
+    expect(result.status).toBe(1);
+    expect(ownErrorLines(result)).toEqual([
+      `pact:verify: could not verify the pacts the broker at ${url} selected: cannot reach the Pact Broker: check PACT_BROKER_BASE_URL and that it is running`,
+    ]);
+  });
+
   describe.skipIf(!broker.ok)(
     broker.ok ? 'against the real broker' : `against the real broker: ${broker.reason}`,
     () => {
