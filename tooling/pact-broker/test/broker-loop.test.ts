@@ -14,7 +14,8 @@
  *    contract_requiring_verification_published webhook; the receiver runs the gateway's webhook
  *    job, which verifies exactly that pact as the deployed gateway version and fails, naming the
  *    interaction; the frontend's can-i-deploy says no; the broker's result names the interaction.
- * 5. The gateway's next main build verifies it as a WIP pact: pending, so its build passes.
+ * 5. The gateway's next main build verifies it as a WIP pact: pending, so its build passes; once
+ *    web-2 is deployed anyway, the gateway's can-i-deploy says no, naming the interaction.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -306,6 +307,25 @@ describe.skipIf(!broker.ok)(
           expect(await matrix('web-2', 'gw-2')).toEqual([false]);
           expect(await matrix('web-1', 'gw-2')).toEqual([true]);
           ok(await step(GATEWAY, 'pnpm pact:can-i-deploy', gateway('gw-2', 'main')));
+
+          // Deployed anyway (no gate stops a manual deploy): the gateway's next can-i-deploy
+          // says no, naming the interaction web-2 fails, from the broker's verification result.
+          ok(
+            await step(
+              FRONTEND,
+              'npm run pact:record-deployment',
+              frontend('web-2', 'europe-default'),
+            ),
+          );
+          const blocked = await step(GATEWAY, 'pnpm pact:can-i-deploy', gateway('gw-2', 'main'));
+          expect(blocked.status).toBe(1);
+          expect(ownErrorLines(blocked)).toEqual([
+            expect.stringMatching(
+              new RegExp(
+                `^pact:can-i-deploy: connector-gateway may not be deployed: .*; failing: connector-admin-web: "${escapeRegExp(INTERACTION)}" failed against gw-2 \\(.*EUR`,
+              ),
+            ),
+          ]);
         } finally {
           await receiver.close();
         }
