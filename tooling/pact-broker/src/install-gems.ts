@@ -9,8 +9,9 @@ export const BROKER_DIR = fileURLToPath(new URL('..', import.meta.url));
  * `.cache/`, never the system's gems. Kept between runs: CI caches it keyed on Gemfile.lock.
  */
 export const GEMS_PATH = '../../.cache/pact-broker-gems';
-// Measured on the 2-core machine: 7 min 15 s for the first install while other suites ran
-// (nokogiri compiles libxml2), 0.3 s for `bundle check` after. Bounded, not unlimited.
+// Measured on the shared 2-core machine: 3 min 35 s for the first install while other suites
+// ran (7 min 15 s before the Gemfile pinned precompiled sqlite3 and nokogiri), 0.3 s for
+// `bundle check` after. Bounded well above that, not unlimited.
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
 
 function bundle(args: string[], timeout: number) {

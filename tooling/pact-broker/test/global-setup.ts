@@ -9,7 +9,7 @@ declare module 'vitest' {
 
 /**
  * One broker for every test file of this package: installed and started once (the first install
- * compiles native gems; measured 7 min 15 s on the shared 2-core machine, then 0.3 s), stopped
+ * compiles a few native gems; measured 3 min 35 s on the shared 2-core machine, then 0.3 s), stopped
  * and its database deleted after the last file.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
