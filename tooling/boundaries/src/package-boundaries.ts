@@ -15,15 +15,15 @@ export interface Violation {
  * paths (`new URL(..., import.meta.url)`), never imports.
  */
 export const SHARED_ROOT_FOLDERS: Readonly<Record<string, string>> = {
+  // Stand-ins for other repositories (outside the workspace): tests copy them and run them as
+  // those repositories' CI would.
+  examples: 'other repositories, as a frontend team would write them',
   // The committed REST contract is written by graph-client's consumer test and verified by
   // fake-graph: it belongs to neither side (a Pact Broker holds it between them), so it sits at
   // the root where review sees it as a diff.
   pacts: 'the committed Pact contract, shared by its consumer and its provider',
   // The product's README documents commands; a test runs them exactly as written, from the root.
   'README.md': 'the root README, whose documented commands tests run as a reader would',
-  // Stand-ins for other repositories (outside the workspace): tests copy them and run them as
-  // those repositories' CI would.
-  examples: 'other repositories, as a frontend team would write them',
 };
 
 /**
