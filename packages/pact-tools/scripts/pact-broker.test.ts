@@ -17,13 +17,16 @@ function run(command: string, env: Record<string, string> = {}) {
   });
 }
 
-describe('pnpm pact:publish and pact:can-i-deploy', () => {
-  it.each(['publish', 'can-i-deploy'])('%s stops, saying so, without a broker', (command) => {
-    const result = run(command);
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(NO_BROKER_MESSAGE);
-    expect(result.stdout).not.toContain('pact-broker');
-  });
+describe('pnpm pact:publish, pact:can-i-deploy and pact:record-deployment', () => {
+  it.each(['publish', 'can-i-deploy', 'record-deployment'])(
+    '%s stops, saying so, without a broker',
+    (command) => {
+      const result = run(command);
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(NO_BROKER_MESSAGE);
+      expect(result.stdout).not.toContain('pact-broker');
+    },
+  );
 
   it('refuses an unknown command', () => {
     const result = run('deploy');

@@ -1,5 +1,7 @@
 export { type BrokerEnv, NO_BROKER_MESSAGE, parseBrokerEnv } from './broker/broker-env.ts';
-export { loadBrokerEnv } from './broker/env.ts';
+export { type BrokerCall, explainBrokerFailure } from './broker/broker-failure.ts';
+export { brokerAuthorization, loadBrokerEnv } from './broker/env.ts';
+export { type DeploymentQuestion, failedInteractions } from './broker/failed-interactions.ts';
 export {
   type Git,
   type PacticipantVersion,
@@ -9,6 +11,7 @@ export {
   type BrokerVerifierOptions,
   brokerVerifierOptions,
   CONSUMER_VERSION_SELECTORS,
+  WIP_PACTS_SINCE,
 } from './broker/verification-source.ts';
 export {
   interactionStates,

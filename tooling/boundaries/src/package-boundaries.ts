@@ -15,6 +15,9 @@ export interface Violation {
  * paths (`new URL(..., import.meta.url)`), never imports.
  */
 export const SHARED_ROOT_FOLDERS: Readonly<Record<string, string>> = {
+  // Stand-ins for other repositories (outside the workspace): tests copy them and run them as
+  // those repositories' CI would.
+  examples: 'other repositories, as a frontend team would write them',
   // The committed REST contract is written by graph-client's consumer test and verified by
   // fake-graph: it belongs to neither side (a Pact Broker holds it between them), so it sits at
   // the root where review sees it as a diff.
@@ -37,6 +40,8 @@ export const BUILD_INPUTS: Readonly<Record<string, Readonly<Record<string, strin
     // client for its trusted documents (the manifest): a dependency back would be a cycle, which
     // turbo refuses. The schema is read by codegen, never imported.
     'apps/gateway/schema.graphql': 'the schema the client is generated from',
+    // Its version follows the schema: a new released schema (a breaking change) is a major.
+    'apps/gateway/schema.released.graphql': 'the last released schema, which the version follows',
   },
 };
 

@@ -2,9 +2,9 @@
  * Contract: provider verification of the gateway (provider `connector-gateway`): the real gateway,
  * with production settings and the fast path on, in front of the real fake-graph (a temp SQLite
  * file), honours every interaction of every frontend pact under `pacts/` whose provider is
- * `connector-gateway` (today `connector-admin-web`'s, written by packages/gateway-client), or, when
- * PACT_BROKER_BASE_URL is set, every pact the broker selects (consumers' main branch and what is
- * deployed or released; results published from CI only).
+ * `connector-gateway` (today `connector-admin-web`'s, written by packages/gateway-client). The
+ * same verification against the pacts a Pact Broker selects is `pnpm pact:verify`
+ * (scripts/pact-verify.ts), outside turbo; turbo hides the broker variables from this run.
  *
  * What it protects: a frontend's tests run against Pact's mock server, which answers exactly what
  * the pact says; this proves the gateway answers the same, so the chain frontend -> gateway ->

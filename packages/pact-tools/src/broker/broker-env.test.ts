@@ -41,6 +41,22 @@ describe('parseBrokerEnv', () => {
     });
   });
 
+  it('reads PACT_URL, the one pact a webhook asks to verify, and refuses one that is not a URL', () => {
+    const base = { PACT_BROKER_BASE_URL: 'http://broker.local' };
+    expect(
+      parseBrokerEnv({
+        ...base,
+        PACT_URL: 'http://broker.local/pacts/provider/p/consumer/c/pact-version/1',
+      }),
+    ).toMatchObject({
+      value: { pactUrl: 'http://broker.local/pacts/provider/p/consumer/c/pact-version/1' },
+    });
+    expect(parseBrokerEnv({ ...base, PACT_URL: 'pacts/x.json' })).toEqual({
+      ok: false,
+      message: 'PACT_URL must be an absolute http(s) URL (the pact the webhook names)',
+    });
+  });
+
   it('defaults to production, and to not CI unless CI is true or 1', () => {
     const base = { PACT_BROKER_BASE_URL: 'http://broker.local' };
     expect(parseBrokerEnv(base)).toEqual({

@@ -18,6 +18,11 @@ export interface BrokerEnv {
   environment: string;
   /** CI (`true` or `1`): only CI publishes verification results; a laptop's run is no evidence. */
   ci: boolean;
+  /**
+   * PACT_URL: one pact to verify instead of the broker's selection, as a
+   * `contract_requiring_verification_published` webhook hands it to the provider's build.
+   */
+  pactUrl?: string;
 }
 
 /** What {@link parseBrokerEnv} says when there is no broker; every broker command prints it. */
@@ -36,6 +41,7 @@ const Env = z.object({
   PACT_BRANCH: Optional,
   PACT_ENVIRONMENT: Optional,
   CI: Optional,
+  PACT_URL: Optional,
 });
 
 /** Parses the broker settings, or explains what is missing or wrong (naming the variable). */
@@ -45,13 +51,16 @@ export function parseBrokerEnv(
   const parsed = Env.parse(env);
   const baseUrl = parsed.PACT_BROKER_BASE_URL;
   if (baseUrl === undefined) return { ok: false, message: NO_BROKER_MESSAGE };
-  try {
-    const url = new URL(baseUrl);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
-  } catch {
+  if (!isHttpUrl(baseUrl)) {
     return { ok: false, message: 'PACT_BROKER_BASE_URL must be an absolute http(s) URL' };
   }
-  const { PACT_VERSION: version, PACT_BRANCH: branch } = parsed;
+  const { PACT_VERSION: version, PACT_BRANCH: branch, PACT_URL: pactUrl } = parsed;
+  if (pactUrl !== undefined && !isHttpUrl(pactUrl)) {
+    return {
+      ok: false,
+      message: 'PACT_URL must be an absolute http(s) URL (the pact the webhook names)',
+    };
+  }
   return {
     ok: true,
     value: {
@@ -60,6 +69,16 @@ export function parseBrokerEnv(
       ...(branch === undefined ? {} : { branch }),
       environment: parsed.PACT_ENVIRONMENT ?? 'production',
       ci: parsed.CI === 'true' || parsed.CI === '1',
+      ...(pactUrl === undefined ? {} : { pactUrl }),
     },
   };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pactDir, writeItemPact } from '../../test/hand-written-pact.ts';
 import { parseBrokerEnv } from '../broker/broker-env.ts';
+import { WIP_PACTS_SINCE } from '../broker/verification-source.ts';
 import { pactSourceFor } from './pact-source.ts';
 
 let folder: ReturnType<typeof pactDir>;
@@ -38,7 +39,13 @@ describe('pactSourceFor', () => {
     ).toEqual({
       broker: {
         pactBrokerUrl: 'https://broker.example',
-        consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }],
+        consumerVersionSelectors: [
+          { mainBranch: true },
+          { deployedOrReleased: true },
+          { matchingBranch: true },
+        ],
+        enablePending: true,
+        includeWipPactsSince: WIP_PACTS_SINCE,
         providerVersion: 'abc',
         providerVersionBranch: 'main',
         publishVerificationResult: true,
