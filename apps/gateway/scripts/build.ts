@@ -39,8 +39,12 @@ export async function buildGateway(
     // production: left out of the bundle, it is loaded from node_modules when needed.
     external: ['@graphql-yoga/render-graphiql'],
     // CommonJS dependencies bundled into an ES module still call `require` for Node's builtins.
+    // The bundle is what production runs, so it defaults to NODE_ENV=production (no GraphiQL,
+    // introspection or suggestions; graphql-js skips its development checks): forgetting the
+    // variable must not open the schema. Set before any bundled module reads it; an explicit
+    // value (even `development`) wins, and an empty one counts as unset, as env.ts counts it.
     banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); process.env.NODE_ENV ||= 'production';",
     },
     // No `keepNames`: it wraps every function esbuild defines, per-request closures included,
     // in a defineProperty call, which cost graphql-yoga about a quarter of its throughput.

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { UpstreamApi } from '@connectors/domain';
+import type { Tracer } from '@opentelemetry/api';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayProcessContext, GatewayServerContext, UpstreamClient } from './context.ts';
+import { type CorsPolicy, NO_CORS, useCors } from './cors/cors.ts';
 import { createFastPath, type FastPathStats, type TracedHandler } from './fast-path/fast-path.ts';
 import { assertFastPathKnows } from './fast-path-fence.ts';
 import { graphiqlOptionsFor, renderGraphiQL } from './graphiql/graphiql.ts';
@@ -14,12 +16,14 @@ import { yogaLogger } from './observability/logger.ts';
 import type { GatewayMetrics } from './observability/metrics.ts';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { useRequestLog } from './observability/request-log.ts';
+import { inRequestContext, openRequestSpan } from './observability/request-span.ts';
 import { startTrace } from './observability/request-trace.ts';
 import { useAcceptableResponse } from './protection/acceptable-response.ts';
 import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
+import { useHideSuggestions } from './protection/suggestions.ts';
 import {
   DEFAULT_MAX_UPSTREAM_FIELDS,
   useUpstreamFieldLimit,
@@ -64,6 +68,18 @@ export interface GatewayDeps {
    * path knows (`src/fast-path-fence.ts`), else `createGateway` throws naming it.
    */
   plugins?: readonly Plugin[];
+  /**
+   * With tracing on (`OTEL_EXPORTER_OTLP_ENDPOINT`): each GraphQL request gets a span, opened
+   * here in front of both paths (`src/observability/request-span.ts`). Unset: no span, no cost.
+   */
+  tracer?: Tracer;
+  /**
+   * Serve `GET /metrics` on the gateway's own port; default true. False when `METRICS_PORT`
+   * gives metrics their own server (`createMetricsServer`).
+   */
+  metricsEndpoint?: boolean;
+  /** `CORS_ORIGINS`, `CORS_CREDENTIALS`: default no cross-origin grant, on both paths. */
+  cors?: CorsPolicy;
 }
 
 /** The graphql-yoga app inside the gateway. */
@@ -97,12 +113,15 @@ export const GRAPHQL_PATH = '/graphql';
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const health = deps.health ?? { draining: false };
+  const tracer = deps.tracer;
+  const cors = deps.cors ?? NO_CORS;
   const fastPath = deps.fastPath ?? true;
   const trustedEntries = deps.trustedDocuments ?? clientManifestEntries();
   const plugins: Plugin[] = [
     useRequestLog(deps.logger, deps.metrics),
+    useCors(cors),
     useReadiness(health),
-    useMetricsEndpoint(deps.metrics),
+    ...((deps.metricsEndpoint ?? true) ? [useMetricsEndpoint(deps.metrics)] : []),
     useCsrfProtection(),
     // Before the body is read: a request no answer can satisfy is refused first, unexecuted.
     useAcceptableResponse(),
@@ -113,7 +132,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     useUpstreamFieldLimit(deps.maxUpstreamFields ?? DEFAULT_MAX_UPSTREAM_FIELDS),
     useTrustedDocuments(trustedEntries, deps.trustedDocumentsMode ?? 'allow'),
   ];
-  if (deps.production) plugins.push(useDisableIntrospection());
+  if (deps.production) plugins.push(useDisableIntrospection(), useHideSuggestions());
   plugins.push(...(deps.plugins ?? []));
   if (fastPath) assertFastPathKnows(plugins);
   const logging = yogaLogger(deps.logger);
@@ -126,6 +145,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: HEALTHZ_PATH,
     landingPage: false,
+    // Replaced by useCors: yoga's grants every origin by default, `null` included.
+    cors: false,
     graphiql: deps.production ? false : graphiqlOptionsFor(deps.upstreamApi ?? 'seed'),
     renderGraphiQL,
     batching: false,
@@ -156,6 +177,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           yogaLogger: logging,
           metrics: deps.metrics,
           documents,
+          cors,
           graphqlPath: GRAPHQL_PATH,
           onUnexpected,
         },
@@ -176,10 +198,23 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
     try {
       // The trace starts here, before either path takes the request, so every request has one.
-      handler(request, response, startTrace());
+      const trace = startTrace();
+      // Probes and scrapes stay untraced: one every few seconds would bury the requests.
+      if (tracer !== undefined && isGraphQLTarget(request.url)) {
+        openRequestSpan(tracer, request, response, trace, GRAPHQL_PATH);
+        inRequestContext(trace, () => handler(request, response, trace));
+      } else {
+        handler(request, response, trace);
+      }
     } catch (error) {
       onUnexpected(request, response, error);
     }
   };
   return Object.assign(frontDoor, { yoga, fastPathStats });
+}
+
+// The GraphQL endpoint, with or without a query string (a GET).
+function isGraphQLTarget(url: string | undefined): boolean {
+  if (!url?.startsWith(GRAPHQL_PATH)) return false;
+  return url.length === GRAPHQL_PATH.length || url[GRAPHQL_PATH.length] === '?';
 }

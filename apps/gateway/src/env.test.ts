@@ -36,6 +36,9 @@ describe('parseEnv', () => {
       MAX_UPSTREAM_FIELDS: DEFAULT_MAX_UPSTREAM_FIELDS,
       TRUSTED_DOCUMENTS: clientManifestEntries(),
       TRUSTED_DOCUMENTS_MODE: 'allow',
+      SHUTDOWN_DELAY_MS: 5000,
+      CORS_ORIGINS: new Set(),
+      CORS_CREDENTIALS: false,
     });
   });
 
@@ -62,6 +65,13 @@ describe('parseEnv', () => {
         MAX_UPSTREAM_FIELDS: '2',
         TRUSTED_DOCUMENTS: MANIFEST,
         TRUSTED_DOCUMENTS_MODE: 'require',
+        SHUTDOWN_DELAY_MS: '0',
+        HOST: '127.0.0.1',
+        METRICS_PORT: '9464',
+        CORS_ORIGINS: 'https://admin.example.com, http://localhost:5173',
+        CORS_CREDENTIALS: 'true',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://collector.example/v1/traces',
       }),
     ).toEqual({
       PORT: 0,
@@ -84,6 +94,13 @@ describe('parseEnv', () => {
       MAX_UPSTREAM_FIELDS: 2,
       TRUSTED_DOCUMENTS: [{ hash: documentHash(DOCUMENT), text: DOCUMENT }],
       TRUSTED_DOCUMENTS_MODE: 'require',
+      SHUTDOWN_DELAY_MS: 0,
+      HOST: '127.0.0.1',
+      METRICS_PORT: 9464,
+      CORS_ORIGINS: new Set(['https://admin.example.com', 'http://localhost:5173']),
+      CORS_CREDENTIALS: true,
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://collector.example/v1/traces',
     });
   });
 
@@ -104,6 +121,79 @@ describe('parseEnv', () => {
     expect(
       parseEnv({ UPSTREAM_URL: 'http://localhost:4010/beta', UPSTREAM_API: 'graph' }),
     ).toMatchObject({ UPSTREAM_API: 'graph' });
+  });
+
+  it('refuses a plain-http UPSTREAM_URL unless its host is loopback: the token travels with each call', () => {
+    for (const url of [
+      'http://localhost:4010/v1.0',
+      'http://127.0.0.1:4010/v1.0',
+      'http://[::1]:4010/v1.0',
+    ]) {
+      expect(parseEnv({ UPSTREAM_URL: url }).UPSTREAM_URL).toBe(url);
+    }
+    for (const url of [
+      'http://graph.microsoft.com/beta',
+      'http://10.0.0.5/v1.0',
+      'http://localhost.example/v1.0',
+    ]) {
+      expect(() => parseEnv({ UPSTREAM_URL: url })).toThrow(
+        /UPSTREAM_URL must be https unless its host is loopback/,
+      );
+    }
+  });
+
+  it('treats graph.microsoft.com. (trailing dot) as Microsoft Graph for the beta-only check', () => {
+    expect(() =>
+      parseEnv({ UPSTREAM_URL: 'https://graph.microsoft.com./v1.0', UPSTREAM_API: 'graph' }),
+    ).toThrow(/UPSTREAM_URL must be https:\/\/graph.microsoft.com\/beta/);
+    expect(
+      parseEnv({ UPSTREAM_URL: 'https://GRAPH.microsoft.com./beta', UPSTREAM_API: 'graph' })
+        .UPSTREAM_API,
+    ).toBe('graph');
+  });
+
+  it('refuses CORS_ORIGINS that are not exact origins, null and * included, never echoing them', () => {
+    for (const value of [
+      'null',
+      '*',
+      'https://admin.example.org/',
+      'https://admin.example.org/app',
+      'admin.example.org',
+      'ftp://admin.example.org',
+      'https://Admin.example.com',
+      'https://admin.example.org, null',
+    ]) {
+      try {
+        parseEnv({ UPSTREAM_URL, CORS_ORIGINS: value });
+        expect.unreachable(value);
+      } catch (error) {
+        expect((error as EnvError).variables).toEqual(['CORS_ORIGINS']);
+        expect((error as EnvError).message).not.toContain('example.org');
+      }
+    }
+    expect(() => parseEnv({ UPSTREAM_URL, CORS_CREDENTIALS: 'true' })).toThrow(
+      /CORS_CREDENTIALS needs CORS_ORIGINS/,
+    );
+  });
+
+  it('reads HOST, METRICS_PORT and the OTLP endpoints, refusing bad values by name', () => {
+    expect(parseEnv({ UPSTREAM_URL, HOST: '::' }).HOST).toBe('::');
+    expect(parseEnv({ UPSTREAM_URL, HOST: 'gateway.internal' }).HOST).toBe('gateway.internal');
+    for (const [variable, value] of [
+      ['HOST', 'not a host'],
+      ['HOST', '1:2:3'],
+      ['METRICS_PORT', '65536'],
+      ['METRICS_PORT', '4000'],
+      ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
+      ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'grpc://collector:4317'],
+    ] as const) {
+      try {
+        parseEnv({ UPSTREAM_URL, [variable]: value });
+        expect.unreachable(`${variable}=${value}`);
+      } catch (error) {
+        expect((error as EnvError).variables).toEqual([variable]);
+      }
+    }
   });
 
   it('refuses UPSTREAM_API=graph against Microsoft Graph off beta, naming UPSTREAM_URL', () => {
@@ -131,6 +221,7 @@ describe('parseEnv', () => {
     ['UPSTREAM_API', { UPSTREAM_URL, UPSTREAM_API: 'beta' }],
     ['UPSTREAM_API', { UPSTREAM_URL, UPSTREAM_API: 'Graph' }],
     ['PORT', { UPSTREAM_URL, PORT: 'http' }],
+    ['SHUTDOWN_DELAY_MS', { UPSTREAM_URL, SHUTDOWN_DELAY_MS: '-1' }],
     ['PORT', { UPSTREAM_URL, PORT: '65536' }],
     ['PORT', { UPSTREAM_URL, PORT: '-1' }],
     ['UPSTREAM_TIMEOUT_MS', { UPSTREAM_URL, UPSTREAM_TIMEOUT_MS: '0' }],

@@ -1,6 +1,8 @@
+import { isIP } from 'node:net';
 import { parseUpstreamBase, UpstreamApi } from '@connectors/domain';
 import { EnvError, oneOf, parseEnv as parseAppEnv, port, wholeNumber } from '@connectors/env';
 import { z } from 'zod';
+import { CorsOrigins } from './cors/cors.ts';
 import { LOG_LEVELS } from './observability/logger.ts';
 import { CLIENT_MANIFEST, clientManifestEntries } from './trusted-documents/client-manifest.ts';
 import {
@@ -19,6 +21,37 @@ export { EnvError };
 export const GatewayEnv = z
   .object({
     PORT: port(4000),
+    /**
+     * The listening address. Unset: every interface (Node's default), what a container needs;
+     * `pnpm start` sets 127.0.0.1 (apps/local), so a laptop's gateway is not on the network.
+     */
+    HOST: z
+      .string()
+      .regex(/^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?|[0-9A-Fa-f:.]+)$/, {
+        error: 'must be an IP address or a host name, e.g. 127.0.0.1, ::, 0.0.0.0',
+      })
+      .refine((host) => !host.includes(':') || isIP(host) === 6, {
+        error: 'must be an IP address or a host name, e.g. 127.0.0.1, ::, 0.0.0.0',
+      })
+      .optional(),
+    /**
+     * `/metrics` on its own port, so an ingress that routes the main port never exposes it.
+     * Unset: on the main port.
+     */
+    METRICS_PORT: z
+      .string()
+      .regex(/^\d+$/, { error: 'must be a whole number from 0 to 65535 (port)' })
+      .transform(Number)
+      .pipe(z.number().max(65_535, { error: 'must be a whole number from 0 to 65535 (port)' }))
+      .optional(),
+    CORS_ORIGINS: CorsOrigins,
+    CORS_CREDENTIALS: oneOf(['true', 'false'], 'false').transform((value) => value === 'true'),
+    /**
+     * Traces go out over OTLP/HTTP only when one of these is set (docs/tracing.md); the exporter
+     * reads them, and the other `OTEL_*` variables, itself. Checked here so a typo stops the start.
+     */
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpEndpoint(),
     UPSTREAM_URL: z
       .string({
         error: 'is required: the Graph REST base with its version, e.g. http://localhost:4010/v1.0',
@@ -104,10 +137,40 @@ export const GatewayEnv = z
       }),
     /** `allow` runs any valid document; `require` only the trusted ones (docs/contracts.md). */
     TRUSTED_DOCUMENTS_MODE: oneOf(TRUSTED_DOCUMENTS_MODES, 'allow'),
+    /**
+     * After SIGTERM, how long `/readyz` answers 503 while the listener keeps serving, before it
+     * stops accepting and drains: long enough for endpoints and balancers to stop sending
+     * (docs/running.md#shutdown says how 5 s was chosen); 0 drains at once.
+     */
+    SHUTDOWN_DELAY_MS: wholeNumber(0, 600_000, 'ms', 5_000),
   })
   .superRefine((env, ctx) => {
     // Microsoft Graph serves the connector-group API on beta only: the documented operations
     // on v1.0 are a 400 or 404 for every call, better said once at start than on each request.
+    // The bearer token travels to the upstream with every call: only over TLS, unless the
+    // upstream is this machine (fake-graph, a local proxy).
+    if (!isHttpsOrLoopback(env.UPSTREAM_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['UPSTREAM_URL'],
+        message:
+          'must be https unless its host is loopback (localhost, 127.0.0.1, [::1]): the bearer token travels with every call',
+      });
+    }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'must differ from PORT (unset it to serve /metrics on the main port)',
+      });
+    }
+    if (env.CORS_CREDENTIALS && env.CORS_ORIGINS.size === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CORS_CREDENTIALS'],
+        message: 'needs CORS_ORIGINS: credentials are granted to listed origins only',
+      });
+    }
     if (env.UPSTREAM_API === 'graph' && isMicrosoftGraphOffBeta(env.UPSTREAM_URL)) {
       ctx.addIssue({
         code: 'custom',
@@ -129,9 +192,46 @@ export const GatewayEnv = z
 export type GatewayEnv = z.output<typeof GatewayEnv>;
 
 // Microsoft Graph's global service; another host (fake-graph, a proxy) chooses its own paths.
+// `graph.microsoft.com.` (the fully qualified name, trailing dot) is the same host.
 function isMicrosoftGraphOffBeta(upstreamUrl: string): boolean {
   const url = new URL(upstreamUrl);
-  return url.hostname === 'graph.microsoft.com' && url.pathname.replace(/\/+$/, '') !== '/beta';
+  return (
+    url.hostname.replace(/\.$/, '') === 'graph.microsoft.com' &&
+    url.pathname.replace(/\/+$/, '') !== '/beta'
+  );
+}
+
+function isHttpsOrLoopback(upstreamUrl: string): boolean {
+  const url = new URL(upstreamUrl);
+  if (url.protocol === 'https:') return true;
+  const host = url.hostname.replace(/\.$/, '');
+  return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+// An OTLP endpoint: an absolute http(s) URL. Its value is never quoted back (it may carry a key).
+function otlpEndpoint() {
+  return z
+    .string()
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === 'http:' || url.protocol === 'https:';
+        } catch {
+          return false;
+        }
+      },
+      { error: 'must be an absolute http(s) URL, e.g. http://otel-collector:4318' },
+    )
+    .optional();
+}
+
+/** Whether traces are exported (and so made at all): an OTLP endpoint is configured. */
+export function tracingEnabled(env: GatewayEnv): boolean {
+  return (
+    env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
+    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined
+  );
 }
 
 /**

@@ -3,8 +3,10 @@
  * refuses a plugin whose factory the fence (`FAST_PATH_KNOWS`) does not list, and a second
  * instance of one it does, naming it; with the fast path off, any plugin runs.
  */
+
 import type { Plugin } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
+import { NO_CORS, useCors } from './cors/cors.ts';
 import { createGateway } from './create-gateway.ts';
 import { assertFastPathKnows, FAST_PATH_KNOWS } from './fast-path-fence.ts';
 import { useReadiness } from './health/health.ts';
@@ -18,6 +20,7 @@ import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
+import { useHideSuggestions } from './protection/suggestions.ts';
 import { useUpstreamFieldLimit } from './protection/upstream-field-limit.ts';
 import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.ts';
@@ -45,6 +48,8 @@ describe('the fast path fence', () => {
     const made: [unknown, Plugin][] = [
       [useRequestLog, useRequestLog(logger, metrics)],
       [useReadiness, useReadiness({ draining: false })],
+      [useCors, useCors(NO_CORS)],
+      [useHideSuggestions, useHideSuggestions()],
       [useMetricsEndpoint, useMetricsEndpoint(metrics)],
       [useCsrfProtection, useCsrfProtection()],
       [useAcceptableResponse, useAcceptableResponse()],

@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { useCors } from './cors/cors.ts';
 import { useReadiness } from './health/health.ts';
 import { useMetricsEndpoint } from './observability/metrics-endpoint.ts';
 import { useRequestLog } from './observability/request-log.ts';
@@ -8,6 +9,7 @@ import { useBodyLimit } from './protection/body-limit.ts';
 import { useCsrfProtection } from './protection/csrf.ts';
 import { useDisableIntrospection } from './protection/introspection.ts';
 import { useGraphQLLimits } from './protection/limits.ts';
+import { useHideSuggestions } from './protection/suggestions.ts';
 import { useUpstreamFieldLimit } from './protection/upstream-field-limit.ts';
 import { useUrlEncodedParams } from './protection/url-encoded-params.ts';
 import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.ts';
@@ -20,13 +22,19 @@ import { useTrustedDocuments } from './trusted-documents/use-trusted-documents.t
  * keeps it, changing the fast path if it must, or run without the fast path.
  *
  * Each sentence holds for the one instance `createGateway` makes with its own arguments, so a
- * factory may appear once among the plugins. yoga's own options (CORS, masking, the parser and
+ * factory may appear once among the plugins. yoga's own options (masking, the parser and
  * validation cache) are set in `createGateway` itself; the differential test covers them.
+ * Tracing is no plugin: `createGateway`'s front door opens each request's span before either
+ * path takes it, and the log line both paths share names it (`src/observability/request-span.ts`).
  */
 export const FAST_PATH_KNOWS: ReadonlyMap<PluginFactory, string> = new Map<PluginFactory, string>([
   [
     useRequestLog,
     'the log line and the request metric: the fast path writes both through the same logGraphQLRequest, and puts the operation name in the trace as onExecute does',
+  ],
+  [
+    useCors,
+    "the CORS headers of every answer, from corsHeaders (CORS_ORIGINS): the fast path adds the same function's headers to its own answers, and takes no preflight (OPTIONS, or any Access-Control-Request-* header)",
   ],
   [useReadiness, 'answers GET /readyz only: the fast path takes POST /graphql only'],
   [useMetricsEndpoint, 'answers GET /metrics only: the fast path takes POST /graphql only'],
@@ -57,6 +65,10 @@ export const FAST_PATH_KNOWS: ReadonlyMap<PluginFactory, string> = new Map<Plugi
   [
     useDisableIntrospection,
     'a validation rule in production: applied to every trusted document at start, like the rules above',
+  ],
+  [
+    useHideSuggestions,
+    "strips graphql-js's 'Did you mean' from a result's errors in production: the fast path runs only documents that validated at start, and hands variables that do not coerce (whose messages suggest enum values) to yoga; what remains, resolver and output errors, suggests nothing",
   ],
   [
     useTrustedDocuments,

@@ -3,88 +3,33 @@
  * (`pnpm --filter ./apps/gateway build`, plain node). A bad environment stops the process at
  * start with a message naming the variable (a trusted document that does not validate is a bad
  * `TRUSTED_DOCUMENTS`, named with its hash); the default trusted documents are the client's
- * manifest, carried by the bundle; SIGTERM drains: new connections are refused, the request in
- * flight (on the fast path: its document is trusted, from `TRUSTED_DOCUMENTS`) still gets its
- * answer, and the process exits 0.
+ * manifest, carried by the bundle; SIGTERM first turns `/readyz` 503 while requests are still
+ * served for `SHUTDOWN_DELAY_MS` (a second signal ends the delay), then drains: new connections
+ * are refused, the request in flight (on the fast path: its document is trusted, from
+ * `TRUSTED_DOCUMENTS`) still gets its answer, and the process exits 0.
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SEED } from '@connectors/domain';
 import { addConnectorMemberOfOperation } from '@connectors/gateway-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from '../scripts/build.ts';
 import { graphqlBody } from '../test/gateway-harness.ts';
+import {
+  FROM_SOURCE,
+  type Started,
+  startMain as startProcess,
+  waitForLog,
+} from '../test/main-process.ts';
 import { type ScriptedUpstream, startScriptedUpstream } from '../test/scripted-upstream.ts';
 import { documentHash } from './trusted-documents/manifest.ts';
 
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-// Loose bounds: tsx compiles on start, and this machine may be busy with other suites.
-const START_BOUND_MS = 20_000;
-
-interface Started {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
 /** How to run main: node's arguments. */
-let entry: string[] = ['--import', 'tsx', 'src/main.ts'];
-
-function startMain(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, entry, {
-    cwd: PACKAGE_DIR,
-    // biome-ignore lint/style/noProcessEnv: only PATH is passed on, so the child finds its tools; nothing else of this environment reaches it.
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stdout: string[] = [];
-  let stderr = '';
-  let partial = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop() ?? '';
-    stdout.push(...lines.filter((line) => line.length > 0));
-    child.emit('line');
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout, stderr: () => stderr, exited };
-}
-
-/** Resolves with the first log line `match` accepts; rejects after `boundMs`. */
-function waitForLog(
-  started: Started,
-  match: (line: Record<string, unknown>) => boolean,
-  boundMs = START_BOUND_MS,
-): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      for (const raw of started.stdout) {
-        const line = JSON.parse(raw) as Record<string, unknown>;
-        if (match(line)) {
-          clearTimeout(timer);
-          started.child.off('line', check);
-          resolve(line);
-          return;
-        }
-      }
-    };
-    const timer = setTimeout(() => {
-      started.child.off('line', check);
-      reject(new Error(`no matching log line in ${boundMs} ms; stderr: ${started.stderr()}`));
-    }, boundMs);
-    started.child.on('line', check);
-    check();
-  });
-}
+let entry: readonly string[] = FROM_SOURCE;
+const startMain = (env: Record<string, string>): Started => startProcess(entry, env);
 
 let running: Started | undefined;
 let upstream: ScriptedUpstream | undefined;
@@ -233,6 +178,7 @@ describe.each([
       PORT: '0',
       UPSTREAM_URL: upstream.baseUrl,
       LOG_LEVEL: 'info',
+      SHUTDOWN_DELAY_MS: '0',
       TRUSTED_DOCUMENTS: await manifestFile('drain.json', [DRAINED_MUTATION]),
     });
     const listening = await waitForLog(running, (line) => typeof line.port === 'number');
@@ -260,7 +206,7 @@ describe.each([
     await requestArrived;
 
     running.child.kill('SIGTERM');
-    await waitForLog(running, (line) => String(line.msg).startsWith('shutdown started'));
+    await waitForLog(running, (line) => String(line.msg).startsWith('draining'));
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
 
     held?.writeHead(204).end();
@@ -271,5 +217,62 @@ describe.each([
     });
     expect(await running.exited).toBe(0);
     expect(running.stdout.some((line) => line.includes('shutdown complete'))).toBe(true);
+  });
+  it('during SHUTDOWN_DELAY_MS: /readyz is 503, requests are still served; a second signal drains', async () => {
+    upstream = await startScriptedUpstream((_request, response) => {
+      response.writeHead(204).end();
+    });
+    running = startMain({
+      PORT: '0',
+      UPSTREAM_URL: upstream.baseUrl,
+      LOG_LEVEL: 'info',
+      // Longer than this test can take: the second signal, not the clock, ends the delay.
+      SHUTDOWN_DELAY_MS: '600000',
+      TRUSTED_DOCUMENTS: await manifestFile('delay.json', [DRAINED_MUTATION]),
+    });
+    const listening = await waitForLog(running, (line) => typeof line.port === 'number');
+    const url = `http://127.0.0.1:${listening.port}`;
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+
+    running.child.kill('SIGTERM');
+    const started = await waitForLog(running, (line) =>
+      String(line.msg).startsWith('shutdown started'),
+    );
+    expect(started).toMatchObject({ signal: 'SIGTERM', shutdownDelayMs: 600_000 });
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.text()).toBe('draining\n');
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // A mutation on a new connection: served, answered once, and told to reconnect elsewhere.
+    const served = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer delay' },
+      body: graphqlBody(DRAINED_MUTATION, {
+        input: {
+          applicationId: SEED.applicationId,
+          connectorId: SEED.connectorId,
+          connectorGroup: {
+            connectorGroupType: 'APPLICATION_PROXY',
+            isDefault: false,
+            name: 'During the delay',
+            region: 'EUR',
+          },
+        },
+      }),
+    });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('connection')).toBe('close');
+    expect(await served.json()).toEqual({
+      data: {
+        addConnectorMemberOf: { connectorGroup: { name: 'During the delay' }, userErrors: [] },
+      },
+    });
+    expect(upstream.requests).toHaveLength(1);
+    expect(running.stdout.some((line) => line.includes('"msg":"draining'))).toBe(false);
+
+    running.child.kill('SIGTERM');
+    await waitForLog(running, (line) => String(line.msg).startsWith('draining'));
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    expect(await running.exited).toBe(0);
   });
 });

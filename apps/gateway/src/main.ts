@@ -2,18 +2,28 @@ import { loadEnvOrExit } from '@connectors/env';
 import { GraphClient } from '@connectors/graph-client';
 import { pino } from 'pino';
 import { createGateway, GRAPHQL_PATH } from './create-gateway.ts';
-import { gatewayEnvError, loadEnv } from './env.ts';
+import { gatewayEnvError, loadEnv, tracingEnabled } from './env.ts';
+import { drainBoundMs } from './health/drain-bound.ts';
 import { createHealthState } from './health/health.ts';
 import { createGatewayServer, serverLimits } from './http/gateway-server.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { createMetricsServer } from './observability/metrics-endpoint.ts';
+import { activeSpanIds } from './observability/request-span.ts';
+import { startTracing } from './observability/tracing.ts';
 import { logUpstreamState } from './observability/upstream-state-log.ts';
+import { securitySettings } from './security-settings.ts';
 import { InvalidTrustedDocumentError } from './trusted-documents/trusted-documents.ts';
 
 const env = loadEnvOrExit(loadEnv);
 
 const destination = pino.destination({ dest: 1, sync: false });
-const logger = createLogger({ level: env.LOG_LEVEL, destination });
+const logger = createLogger({
+  level: env.LOG_LEVEL,
+  destination,
+  ...(tracingEnabled(env) ? { mixin: activeSpanIds } : {}),
+});
+const tracing = tracingEnabled(env) ? startTracing({ logger }) : undefined;
 const metrics = createMetrics({ defaultMetrics: true });
 const client = new GraphClient({
   baseUrl: env.UPSTREAM_URL,
@@ -24,9 +34,13 @@ const client = new GraphClient({
   connections: env.UPSTREAM_MAX_IN_FLIGHT,
   maxQueue: env.UPSTREAM_MAX_QUEUE,
   retryBudget: { ratio: env.UPSTREAM_RETRY_RATIO_PERCENT / 100 },
-  onUpstreamState: (event) => logUpstreamState(logger, event),
+  onUpstreamState: (event) => {
+    logUpstreamState(logger, event);
+    tracing?.onUpstreamState(event);
+  },
   onUpstreamCall: (event) => {
     metrics.observeUpstreamCall(event);
+    tracing?.onUpstreamCall(event);
     if (logger.isLevelEnabled('debug')) logger.debug({ upstreamCall: event }, 'upstream attempt');
   },
 });
@@ -47,6 +61,9 @@ const gateway = loadEnvOrExit(() => {
       trustedDocuments: env.TRUSTED_DOCUMENTS,
       trustedDocumentsMode: env.TRUSTED_DOCUMENTS_MODE,
       maxUpstreamFields: env.MAX_UPSTREAM_FIELDS,
+      cors: { origins: env.CORS_ORIGINS, credentials: env.CORS_CREDENTIALS },
+      metricsEndpoint: env.METRICS_PORT === undefined,
+      ...(tracing === undefined ? {} : { tracer: tracing.tracer }),
     });
   } catch (error) {
     if (!(error instanceof InvalidTrustedDocumentError)) throw error;
@@ -61,7 +78,14 @@ const server = createGatewayServer(gateway, {
   onConnectionLimit: (action) => metrics.recordConnectionLimit(action),
 });
 
-server.listen(env.PORT, () => {
+const metricsServer = env.METRICS_PORT === undefined ? undefined : createMetricsServer(metrics);
+metricsServer?.listen(env.METRICS_PORT, env.HOST, () => {
+  const address = metricsServer.address();
+  const port = typeof address === 'object' && address !== null ? address.port : env.METRICS_PORT;
+  logger.info({ metricsPort: port }, 'metrics listening');
+});
+
+server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.PORT;
   logger.info(
@@ -71,6 +95,7 @@ server.listen(env.PORT, () => {
       upstream: env.UPSTREAM_URL,
       upstreamApi: env.UPSTREAM_API,
       nodeEnv: env.NODE_ENV,
+      ...securitySettings(env),
     },
     env.NODE_ENV === 'production'
       ? 'gateway listening'
@@ -78,19 +103,44 @@ server.listen(env.PORT, () => {
   );
 });
 
-// The longest a request can take: its last attempt's timeout after the retry waits' budget.
-const drainBoundMs = env.UPSTREAM_TIMEOUT_MS + env.UPSTREAM_RETRY_BUDGET_MS;
+const drainBound = drainBoundMs(env);
 let shuttingDown = false;
+let drainStarted = false;
+let delay: NodeJS.Timeout | undefined;
 
+// SIGTERM first turns `/readyz` 503 and keeps serving for SHUTDOWN_DELAY_MS: endpoints and load
+// balancers take a moment to stop sending (docs/running.md#shutdown), and a listener closed at once
+// would meet their last requests with refused connections. A second signal drains at once.
 function shutdown(signal: NodeJS.Signals): void {
-  if (shuttingDown) return;
+  if (shuttingDown) {
+    if (!drainStarted) {
+      clearTimeout(delay);
+      drain(signal);
+    }
+    return;
+  }
   shuttingDown = true;
   health.draining = true;
-  logger.info({ signal, drainBoundMs }, 'shutdown started: draining in-flight requests');
+  logger.info(
+    { signal, shutdownDelayMs: env.SHUTDOWN_DELAY_MS, drainBoundMs: drainBound },
+    'shutdown started: /readyz answers 503, still serving until the delay ends',
+  );
+  delay = setTimeout(() => drain(signal), env.SHUTDOWN_DELAY_MS);
+}
+
+function drain(signal: NodeJS.Signals): void {
+  drainStarted = true;
+  logger.info(
+    { signal, drainBoundMs: drainBound },
+    'draining: new connections refused, in-flight requests finishing',
+  );
   const forceClose = setTimeout(() => {
-    logger.warn({ drainBoundMs }, 'drain bound reached: closing the remaining connections');
+    logger.warn(
+      { drainBoundMs: drainBound },
+      'drain bound reached: closing the remaining connections',
+    );
     server.closeAllConnections();
-  }, drainBoundMs);
+  }, drainBound);
   forceClose.unref();
   // A keep-alive connection whose request was in flight turns idle once answered; closing idle
   // ones every 100 ms lets `close` finish then, not when the client's keep-alive times out.
@@ -99,7 +149,8 @@ function shutdown(signal: NodeJS.Signals): void {
   server.close(() => {
     clearTimeout(forceClose);
     clearInterval(closeIdle);
-    void client.close().finally(() => {
+    metricsServer?.close();
+    void Promise.allSettled([client.close(), tracing?.shutdown()]).finally(() => {
       logger.info('shutdown complete');
       try {
         destination.flushSync();

@@ -228,6 +228,15 @@ describe('the documented production start', () => {
       const port = await listeningPort(running);
       // The documented profile is the one running (the Microsoft Graph recipe sets `graph`).
       expect(listeningLine(running)).toMatchObject({ upstreamApi: run.env.UPSTREAM_API ?? 'seed' });
+      // The bundle defaults to production (nothing here sets NODE_ENV); tsx runs the source as
+      // development.
+      const bundle = run.argv.some((arg) => arg.endsWith('.mjs'));
+      const nodeEnv = run.env.NODE_ENV ?? (bundle ? 'production' : 'development');
+      expect(listeningLine(running)).toMatchObject({
+        nodeEnv,
+        graphiql: nodeEnv !== 'production',
+        introspection: nodeEnv !== 'production',
+      });
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { UpstreamApi } from '@connectors/domain';
 import { GraphClient } from '@connectors/graph-client';
 import type { Plugin } from 'graphql-yoga';
+import type { CorsPolicy } from '../src/cors/cors.ts';
 import { createGateway, type Gateway } from '../src/create-gateway.ts';
 import { createHealthState, type HealthState } from '../src/health/health.ts';
 import {
@@ -12,6 +13,8 @@ import {
 } from '../src/http/gateway-server.ts';
 import { createLogger, type LogLevel } from '../src/observability/logger.ts';
 import { createMetrics, type GatewayMetrics } from '../src/observability/metrics.ts';
+import { activeSpanIds } from '../src/observability/request-span.ts';
+import type { Tracing } from '../src/observability/tracing.ts';
 import { logUpstreamState } from '../src/observability/upstream-state-log.ts';
 import type { TrustedDocumentsMode, TrustedEntry } from '../src/trusted-documents/manifest.ts';
 import { nodeFetch } from './node-fetch.ts';
@@ -63,6 +66,10 @@ export interface TestGatewayOptions {
   maxUpstreamFields?: number;
   /** Extra plugins (`createGateway` refuses unknown ones with the fast path on). */
   plugins?: readonly Plugin[];
+  /** `CORS_ORIGINS`/`CORS_CREDENTIALS`; default none, as `main` runs it. */
+  cors?: CorsPolicy;
+  /** Started tracing, wired as `main` wires it (spans, log ids, attempt events); default off. */
+  tracing?: Tracing;
 }
 
 /** Builds a gateway with a real GraphClient pointed at `upstreamBaseUrl`. */
@@ -71,6 +78,7 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
   const logger = createLogger({
     level: options.logLevel ?? 'info',
     destination: { write: (line: string) => void logLines.push(line) },
+    ...(options.tracing === undefined ? {} : { mixin: activeSpanIds }),
   });
   const metrics = createMetrics();
   const client = new GraphClient({
@@ -81,8 +89,14 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     retryBudgetMs: options.retryBudgetMs ?? 2000,
     connections: options.connections ?? 4,
     ...(options.maxQueue === undefined ? {} : { maxQueue: options.maxQueue }),
-    onUpstreamState: (event) => logUpstreamState(logger, event),
-    onUpstreamCall: (event) => metrics.observeUpstreamCall(event),
+    onUpstreamState: (event) => {
+      logUpstreamState(logger, event);
+      options.tracing?.onUpstreamState(event);
+    },
+    onUpstreamCall: (event) => {
+      metrics.observeUpstreamCall(event);
+      options.tracing?.onUpstreamCall(event);
+    },
   });
   metrics.watchUpstream(() => client.stats());
   const health = createHealthState();
@@ -98,6 +112,8 @@ export function createTestGateway(options: TestGatewayOptions): TestGateway {
     trustedDocumentsMode: options.trustedDocumentsMode,
     maxUpstreamFields: options.maxUpstreamFields,
     plugins: options.plugins,
+    ...(options.cors === undefined ? {} : { cors: options.cors }),
+    ...(options.tracing === undefined ? {} : { tracer: options.tracing.tracer }),
   });
   const server = createGatewayServer(gateway, {
     limits: options.limits ?? DEFAULT_SERVER_LIMITS,

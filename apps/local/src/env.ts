@@ -1,5 +1,5 @@
 import { UpstreamApi } from '@connectors/domain';
-import { parseEnv, port } from '@connectors/env';
+import { parseEnv, port, wholeNumber } from '@connectors/env';
 import { z } from 'zod';
 
 /**
@@ -14,6 +14,17 @@ export const LocalEnv = z.object({
    * gateway is pointed at ({@link fakeGraphBase}); passed on to the gateway as is.
    */
   UPSTREAM_API: UpstreamApi.default('seed'),
+  /**
+   * Where both apps listen. Loopback by default: `pnpm start` runs a development gateway
+   * (GraphiQL, introspection) that a laptop should not offer its network. The gateway's own
+   * default, every interface, is the bundle's, for containers. Checked by each app.
+   */
+  HOST: z.string().default('127.0.0.1'),
+  /**
+   * The gateway's shutdown delay under `pnpm start`: 0, since no balancer sits in front of a
+   * development gateway to wait for, so Ctrl+C stops at once. The bundle's 5 s is production's.
+   */
+  SHUTDOWN_DELAY_MS: wholeNumber(0, 600_000, 'ms', 0),
 });
 export type LocalEnv = z.output<typeof LocalEnv>;
 

@@ -90,6 +90,8 @@ describe('the local launcher (pnpm start)', () => {
       const run = launch({
         GATEWAY_PORT: String(gatewayPort),
         FAKE_GRAPH_PORT: String(fakeGraphPort),
+        // The gateway's shutdown line is at info.
+        LOG_LEVEL: 'info',
       });
       const banner = await run.banner;
 
@@ -118,8 +120,9 @@ describe('the local launcher (pnpm start)', () => {
 
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
-      // Both apps are gone with it.
+      // Both apps are gone with it, the gateway without a shutdown delay: nothing balances it.
       await expect(fetch(`http://127.0.0.1:${fakeGraphPort}/healthz`)).rejects.toThrow();
+      expect(run.output().stdout).toContain('"shutdownDelayMs":0');
     },
     START_TIMEOUT_MS,
   );

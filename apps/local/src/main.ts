@@ -61,7 +61,10 @@ function launch(name: string, entry: string, overrides: Record<string, string>):
 }
 
 async function start(): Promise<void> {
-  const fakeGraph = launch('fake-graph', FAKE_GRAPH_MAIN, { PORT: String(env.FAKE_GRAPH_PORT) });
+  const fakeGraph = launch('fake-graph', FAKE_GRAPH_MAIN, {
+    PORT: String(env.FAKE_GRAPH_PORT),
+    HOST: env.HOST,
+  });
   await waitUntilHealthy(fakeGraph, `http://localhost:${env.FAKE_GRAPH_PORT}/healthz`);
 
   if (stopping) return;
@@ -69,6 +72,8 @@ async function start(): Promise<void> {
     PORT: String(env.GATEWAY_PORT),
     UPSTREAM_URL: fakeGraphBase(env),
     UPSTREAM_API: env.UPSTREAM_API,
+    HOST: env.HOST,
+    SHUTDOWN_DELAY_MS: String(env.SHUTDOWN_DELAY_MS),
   });
   await waitUntilHealthy(gateway, `http://localhost:${env.GATEWAY_PORT}/healthz`);
   if (stopping) return;

@@ -51,6 +51,8 @@ export async function startGateway(
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       GATEWAY_FAST_PATH: fastPath ? 'on' : 'off',
+      // No balancer in front to wait for: stop at once, within stopAll's grace.
+      SHUTDOWN_DELAY_MS: '0',
     }),
     role: 'server',
     readiness: { kind: 'healthz', port },

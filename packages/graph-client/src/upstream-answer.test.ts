@@ -128,6 +128,18 @@ describe('readAnswer', () => {
       requestId: 'first',
     });
     expect(await answerFrom(204, '')).not.toHaveProperty('requestId');
+    // Copied only when it looks like one: a GUID or a short token of letters, digits and -_.:
+    const guid = '5b3c2f1e-8a7d-4c6b-9e0f-1a2b3c4d5e6f';
+    expect((await answerFrom(204, '', { 'request-id': guid })).requestId).toBe(guid);
+    for (const odd of ['a'.repeat(129), 'id with spaces', '<script>', 'id"quote', 'é']) {
+      expect(await answerFrom(204, '', { 'request-id': odd }), odd).not.toHaveProperty('requestId');
+      // A header that is not an id falls back to the envelope's.
+      expect((await answerFrom(429, body, { 'request-id': odd })).requestId, odd).toBe('inner');
+    }
+    const oddInner = JSON.stringify(
+      graphErrorEnvelope('TooManyRequests', 'Slow down.', { requestId: 'x'.repeat(200) }),
+    );
+    expect(await answerFrom(429, oddInner)).not.toHaveProperty('requestId');
     // An envelope without innerError has no request-id to give.
     const bare = JSON.stringify({ error: { code: 'Request_BadRequest', message: 'No.' } });
     expect(await answerFrom(400, bare)).toStrictEqual({

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { classifyGraphEnvelope, GraphErrorEnvelope } from '@connectors/domain';
 import type { Dispatcher } from 'undici';
+import { plausibleRequestId } from './request-id.ts';
 import type { AnsweredFailure } from './result.ts';
 
 /**
@@ -13,7 +14,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** One HTTP answer, read in full: status, the headers the client uses, the body as JSON. */
 export interface UpstreamAnswer {
   status: number;
-  /** The `request-id` header, else the envelope's `innerError.request-id`. */
+  /** The `request-id` header, else the envelope's `innerError.request-id`, when it looks like one. */
   requestId?: string;
   /** The raw `Retry-After` header. */
   retryAfter?: string;
@@ -79,8 +80,11 @@ export async function readAnswer(response: Dispatcher.ResponseData): Promise<Ups
       ? undefined
       : GraphErrorEnvelope.safeParse(json);
   const envelope = parsed?.success ? parsed.data : undefined;
+  // Each source checked on its own: a header that does not look like an id falls back to the
+  // envelope's, rather than hiding it.
   const requestId =
-    header(response.headers, 'request-id') ?? envelope?.error.innerError?.['request-id'];
+    plausibleRequestId(header(response.headers, 'request-id')) ??
+    plausibleRequestId(envelope?.error.innerError?.['request-id']);
   const retryAfter = header(response.headers, 'retry-after');
   const throttle = throttleHeaders(response.headers);
   return {

@@ -21,6 +21,10 @@ export const SHARED_ROOT_FOLDERS: Readonly<Record<string, string>> = {
   pacts: 'the committed Pact contract, shared by its consumer and its provider',
   // The product's README documents commands; a test runs them exactly as written, from the root.
   'README.md': 'the root README, whose documented commands tests run as a reader would',
+  // `pnpm start` passes only what turbo.json lists; a test holds that list to the apps' env
+  // schemas and to docs/running.md's configuration table, the page that promises it.
+  'turbo.json': "the task graph, whose pass-through env a test holds to the apps' env schemas",
+  docs: "the product's contract pages, which tests hold the code to",
 };
 
 /**

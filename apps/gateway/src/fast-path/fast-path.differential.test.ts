@@ -2,7 +2,8 @@
  * Contract: the fast path changes nothing a client or an operator can see. For a corpus of
  * requests (the mutation and the Query, every row of the error table, invalid input, missing or
  * malformed tokens, Armor's limits, the limit on root fields calling the upstream, variables of the wrong type, bad JSON and params, content
- * types, Accept variants and the 406s, CORS, GET, trusted documents by text, by `documentId` and
+ * types, Accept variants and the 406s, CORS (listed, unlisted and `null` origins, with and without
+ * `CORS_ORIGINS` and credentials), GET, trusted documents by text, by `documentId` and
  * by Apollo's APQ hash, and their refusals), a gateway with the fast path and one with yoga alone
  * answer with the same status, every response header the same (name, value and order; `date`,
  * which varies by the second, present on both), byte-identical bodies and the same upstream
@@ -33,6 +34,7 @@ import {
   type ScriptedUpstream,
   startScriptedUpstream,
 } from '../../test/scripted-upstream.ts';
+import { NO_CORS } from '../cors/cors.ts';
 import { createGateway } from '../create-gateway.ts';
 import { createGatewayServer, DEFAULT_SERVER_LIMITS } from '../http/gateway-server.ts';
 import { createLogger } from '../observability/logger.ts';
@@ -433,6 +435,18 @@ const CASES: Case[] = [
     fast: true,
   },
   {
+    name: 'CORS: an unlisted Origin',
+    body: mutation(),
+    headers: { ...withToken, origin: 'https://elsewhere.example' },
+    fast: true,
+  },
+  {
+    name: 'CORS: Origin null',
+    body: mutation(),
+    headers: { ...withToken, origin: 'null' },
+    fast: true,
+  },
+  {
     name: 'CORS: preflight-style headers on a POST',
     body: mutation(),
     headers: {
@@ -755,15 +769,28 @@ async function everyMetric(harness: TestGateway): Promise<string[]> {
     );
 }
 
+// CORS_ORIGINS differs per mode: none (the default), one origin with credentials, without.
+const LISTED: ReadonlySet<string> = new Set(['https://app.example']);
 describe.each([
-  { mode: 'development', production: false, trusted: 'allow' as TrustedDocumentsMode },
-  { mode: 'production', production: true, trusted: 'allow' as TrustedDocumentsMode },
   {
-    mode: 'production, TRUSTED_DOCUMENTS_MODE=require',
+    mode: 'development',
+    production: false,
+    trusted: 'allow' as TrustedDocumentsMode,
+    cors: NO_CORS,
+  },
+  {
+    mode: 'production, CORS_ORIGINS with CORS_CREDENTIALS=true',
+    production: true,
+    trusted: 'allow' as TrustedDocumentsMode,
+    cors: { origins: LISTED, credentials: true },
+  },
+  {
+    mode: 'production, TRUSTED_DOCUMENTS_MODE=require, CORS_ORIGINS',
     production: true,
     trusted: 'require' as TrustedDocumentsMode,
+    cors: { origins: LISTED, credentials: false },
   },
-])('the fast path against yoga alone, in $mode', ({ production, trusted }) => {
+])('the fast path against yoga alone, in $mode', ({ production, trusted, cors }) => {
   let upstream: ScriptedUpstream;
   let fast: TestGateway;
   let yogaOnly: TestGateway;
@@ -779,6 +806,7 @@ describe.each([
       timeoutMs: 300,
       trustedDocuments: trustedFor(production),
       trustedDocumentsMode: trusted,
+      cors,
     };
     fast = createTestGateway({ ...options, fastPath: true });
     yogaOnly = createTestGateway({ ...options, fastPath: false });

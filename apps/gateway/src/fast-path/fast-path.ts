@@ -9,10 +9,12 @@ import {
 import { maskError, processRegularResult, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { GatewayContext, GatewayRequest, HeaderReader, UpstreamClient } from '../context.ts';
+import { type CorsPolicy, corsHeaders } from '../cors/cors.ts';
 import { UNEXPECTED_ERROR_MESSAGE } from '../errors/gateway-error.ts';
 import type { NodeHandler, OnUnexpected } from '../http/yoga-listener.ts';
 import type { GatewayMetrics } from '../observability/metrics.ts';
 import { logGraphQLRequest, loggedName, resultOutcome } from '../observability/request-log.ts';
+import { inRequestContext } from '../observability/request-span.ts';
 import type { RequestTrace } from '../observability/request-trace.ts';
 import { documentIdHash } from '../trusted-documents/manifest.ts';
 import type { CompiledDocument, TrustedDocuments } from '../trusted-documents/trusted-documents.ts';
@@ -42,6 +44,8 @@ export interface FastPathDeps {
   metrics: GatewayMetrics;
   /** The manifest's documents, compiled at start: the only documents the fast path runs. */
   documents: TrustedDocuments;
+  /** The CORS policy yoga's `useCors` applies, applied here by the same function. */
+  cors: CorsPolicy;
   graphqlPath: string;
   /** The gateway's last resort, for anything that throws while the fast path answers. */
   onUnexpected: OnUnexpected;
@@ -224,6 +228,8 @@ export function createFastPath(
       toYoga(request, response, body, trace);
       return;
     }
+    // As useRequestLog's onExecute records it on yoga's path, for the span's name.
+    trace.operationType = operation.operation;
 
     const controller = new AbortController();
     // As yoga's adapter does: a response closed before it finished means the client left.
@@ -327,13 +333,8 @@ export function createFastPath(
       ...processed.headers,
       'content-length': Buffer.byteLength(processed.body),
     };
-    const origin = request.headers.origin;
-    if (origin !== undefined) {
-      // yoga's default CORS answer to a simple request: the origin reflected, with credentials.
-      headers['access-control-allow-origin'] = origin;
-      headers.vary = 'Origin';
-      headers['access-control-allow-credentials'] = 'true';
-    }
+    // The same headers, in the same order, as useCors sets on yoga's answer.
+    Object.assign(headers, corsHeaders(deps.cors, request.headers.origin));
     response.writeHead(processed.status, headers);
     response.end(processed.body);
   }
@@ -371,7 +372,8 @@ export function createFastPath(
     request.once('end', () => {
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
       try {
-        serve(request, response, body, mediaType, trace);
+        // The body's `end` runs outside the context the handler was called in.
+        inRequestContext(trace, () => serve(request, response, body, mediaType, trace));
       } catch (error) {
         // A bug here must not take the process down, nor show its stack.
         deps.onUnexpected(request, response, error);

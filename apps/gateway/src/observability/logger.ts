@@ -30,12 +30,15 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export function createLogger(options: {
   level: LogLevel;
   destination?: DestinationStream;
+  /** With tracing on: each line carries the active span's `trace_id` and `span_id`. */
+  mixin?: () => object;
 }): Logger {
   return pino(
     {
       level: options.level,
       base: { service: 'gateway' },
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+      ...(options.mixin === undefined ? {} : { mixin: options.mixin }),
     },
     options.destination ?? pino.destination({ dest: 1, sync: false }),
   );

@@ -3,6 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { madeBy } from '../plugin-origin.ts';
 import type { GatewayMetrics } from './metrics.ts';
+import { recordOperation, spanIds } from './request-span.ts';
 import type { RequestTrace } from './request-trace.ts';
 
 /**
@@ -26,10 +27,11 @@ export function useRequestLog(logger: Logger, metrics: GatewayMetrics): Plugin {
   return madeBy(useRequestLog, {
     onExecute({ args }) {
       // The document's own name when the client sent no `operationName`.
-      const name = getOperationAST(args.document, args.operationName)?.name?.value;
-      if (name !== undefined) {
-        traceOf(args.contextValue).operationName = loggedName(name);
-      }
+      const operation = getOperationAST(args.document, args.operationName);
+      const trace = traceOf(args.contextValue);
+      if (operation != null) trace.operationType = operation.operation;
+      const name = operation?.name?.value;
+      if (name !== undefined) trace.operationName = loggedName(name);
     },
     onResultProcess({ result, serverContext }) {
       const trace = traceOf(serverContext);
@@ -90,6 +92,7 @@ export function logGraphQLRequest(
   const durationMs = Math.round((performance.now() - trace.startedAt) * 100) / 100;
   const operation = trace.operation ?? 'none';
   metrics.recordRequest(operation, outcome);
+  recordOperation(trace, operationName, outcome);
   // pino drops the line before building it when info is off (LOG_LEVEL=warn in production).
   if (!logger.isLevelEnabled('info')) return;
   logger.info(
@@ -101,6 +104,7 @@ export function logGraphQLRequest(
       durationMs,
       clientRequestId: trace.clientRequestId,
       upstream: trace.upstream,
+      ...(trace.span === undefined ? {} : spanIds(trace.span)),
     },
     'graphql request',
   );

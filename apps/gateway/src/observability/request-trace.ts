@@ -1,4 +1,5 @@
 import type { GraphFailure } from '@connectors/graph-client';
+import type { Context, Span } from '@opentelemetry/api';
 
 /**
  * What one request did, filled in as it goes and written as its one log line. Started by the
@@ -19,6 +20,12 @@ export interface RequestTrace {
   /** The `client-request-id` sent upstream. */
   clientRequestId?: string;
   upstream?: UpstreamTrace;
+  /** The executed operation's type (`query`, `mutation`), for the span's name. */
+  operationType?: string;
+  /** The request's span, when tracing is on (`request-span.ts`). */
+  span?: Span;
+  /** The context holding {@link span}, which both paths run the request in. */
+  context?: Context;
 }
 
 export interface UpstreamTrace {

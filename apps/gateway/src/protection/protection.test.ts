@@ -241,11 +241,11 @@ describe('development and production', () => {
     await upstream.close();
   });
 
-  const ask = (harness: TestGateway, query: string) =>
+  const ask = (harness: TestGateway, query: string, variables?: Record<string, unknown>) =>
     harness.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: graphqlBody(query),
+      body: graphqlBody(query, variables),
     });
   const page = (harness: TestGateway) =>
     harness.fetch('/graphql', { headers: { accept: 'text/html' } });
@@ -284,6 +284,47 @@ describe('development and production', () => {
     const prod = (await (await ask(production, typo)).json()) as { errors: { message: string }[] };
     expect(dev.errors[0]?.message).toMatch(/Did you mean/);
     expect(prod.errors[0]?.message).not.toMatch(/Did you mean|connectorMemberOf/);
+  });
+
+  it('no kind of suggestion leaks in production: fields, arguments, types, enum values in documents and variables', async () => {
+    const mutation = (input: string) =>
+      `mutation($input: AddConnectorMemberOfInput!) { addConnectorMemberOf(input: ${input}) { requestId } }`;
+    const typos: [string, Record<string, unknown>?][] = [
+      ['{ connectorMemberOf(applicationI: "a", connectorId: "c") { requestId } }'],
+      ['query($x: AddConnectorMemberOfInpu) { __typename }'],
+      [
+        mutation(
+          '{ applicationId: "a", connectorId: "c", connectorGroup: { connectorGroupType: APPLICATION_PROXY, isDefault: false, name: "G", region: EU } }',
+        ).replace('($input: AddConnectorMemberOfInput!)', ''),
+      ],
+      [
+        mutation('$input'),
+        {
+          input: {
+            applicationId: 'a',
+            connectorId: 'c',
+            connectorGroup: {
+              connectorGroupType: 'APPLICATION_PROXY',
+              isDefault: false,
+              name: 'G',
+              region: 'EU',
+            },
+          },
+        },
+      ],
+      [mutation('$input'), { input: { applicationId: 'a', connectorId: 'c', connectorGrou: {} } }],
+    ];
+    for (const [query, variables] of typos) {
+      const dev = (await (await ask(development, query, variables)).json()) as {
+        errors: { message: string }[];
+      };
+      const prod = (await (await ask(production, query, variables)).json()) as {
+        errors: { message: string }[];
+      };
+      expect(dev.errors.map((e) => e.message).join(' '), query).toMatch(/Did you mean/);
+      expect(prod.errors.length, query).toBeGreaterThan(0);
+      expect(prod.errors.map((e) => e.message).join(' '), query).not.toMatch(/Did you mean/);
+    }
   });
 
   it('GraphiQL is served in development, with its assets inlined, and not in production', async () => {

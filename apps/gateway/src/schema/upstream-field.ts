@@ -6,6 +6,9 @@ import { answerForFailure } from '../errors/upstream-failure.ts';
 import { invalidInputError, type UserError } from '../errors/user-error.ts';
 import { recordUpstream } from '../observability/request-trace.ts';
 
+/** The log line's (and metric's) outcome of a request whose client went away mid-call. */
+export const CLIENT_DISCONNECTED = 'CLIENT_DISCONNECTED';
+
 /** What a field that calls the upstream hands the client, beyond its validated input. */
 export interface UpstreamCallContext {
   authorization: string;
@@ -71,11 +74,21 @@ export async function resolveUpstreamField<V, S extends { ok: true; requestId?: 
   const clientRequestId = clientRequestIdFor(request.headers.get('client-request-id'));
   trace.clientRequestId = clientRequestId;
   const startedAt = performance.now();
-  const result = await field.call(parsed.value, {
-    authorization,
-    clientRequestId,
-    signal: request.signal,
-  });
+  let result: S | GraphFailure;
+  try {
+    result = await field.call(parsed.value, {
+      authorization,
+      clientRequestId,
+      signal: request.signal,
+    });
+  } catch (error) {
+    if (!request.signal.aborted) throw error;
+    // The caller left, and the client abandoned its call: an everyday event with no one to
+    // answer, so no error (which yoga's masking would log at error, with a stack). The request's
+    // one log line, at info, says so as its outcome.
+    trace.outcome = CLIENT_DISCONNECTED;
+    return { success: null, userErrors: [], requestId: null };
+  }
   recordUpstream(trace, result, startedAt);
   if (result.ok) return { success: result, userErrors: [], requestId: result.requestId ?? null };
   const answer = answerForFailure(result, field.groupField);
