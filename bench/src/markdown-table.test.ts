@@ -111,10 +111,12 @@ describe('the overload scenario', () => {
     expect(renderMarkdown(report)).not.toContain(OVERLOAD_TABLE_HEADER);
   });
 
-  it('draws its chart like the main one: goodput and p99 bars per measured target', () => {
+  it('draws its chart like the main one: goodput, p99 and upstream calls per request per measured target', () => {
     const svg = renderOverloadChart(withOverload) ?? '';
     expect(svg).toContain('Goodput (successes/s, higher is better)');
-    expect(svg.match(/class="bar"/g)).toHaveLength(2);
+    expect(svg).toContain('Upstream calls per request (lower is better)');
+    expect(svg.match(/class="bar"/g)).toHaveLength(3);
+    expect(svg).toContain('>1.00<');
     expect(renderOverloadChart(report)).toBeNull();
   });
 });

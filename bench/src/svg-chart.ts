@@ -1,4 +1,4 @@
-import type { BenchReport, TargetOutcome } from './bench-report.ts';
+import type { BenchReport, TargetOutcome, TargetSummary } from './bench-report.ts';
 
 const ROW = 30;
 const LABEL_WIDTH = 110;
@@ -42,6 +42,22 @@ function panel(x: number, title: string, bars: readonly Bar[], colour: string): 
   return parts.join('\n');
 }
 
+/** One panel of a chart: a figure of each measured target's summary, drawn as bars. */
+interface PanelSpec {
+  title: string;
+  colour: string;
+  value(summary: TargetSummary): number | null;
+  text(summary: TargetSummary): string;
+}
+
+const THROUGHPUT_TEXT = (summary: TargetSummary) => `${Math.round(summary.requestsPerSecond)}`;
+const P99: PanelSpec = {
+  title: 'p99 latency (lower is better)',
+  colour: '#c0504d',
+  value: (summary) => summary.p99Ms,
+  text: (summary) => (summary.p99Ms === null ? 'n/a' : `${summary.p99Ms.toFixed(2)} ms`),
+};
+
 /**
  * Throughput and p99 per target as a two-panel bar chart, in plain SVG (no chart dependency):
  * longer is better on the left, shorter is better on the right.
@@ -49,50 +65,68 @@ function panel(x: number, title: string, bars: readonly Bar[], colour: string): 
 export function renderChart(report: BenchReport): string {
   const { options } = report;
   const caption = `${options.connections} connections, ${options.rounds} x ${options.durationSeconds} s rounds, ${report.generatedAt}${options.smoke ? ' (smoke run)' : ''}`;
-  return barChart(report.targets, caption, 'Throughput (requests/s, higher is better)');
+  return barChart(report.targets, caption, [
+    {
+      title: 'Throughput (requests/s, higher is better)',
+      colour: '#3b6ea8',
+      value: (summary) => summary.requestsPerSecond,
+      text: THROUGHPUT_TEXT,
+    },
+    P99,
+  ]);
 }
 
 /**
- * The overload scenario's chart, drawn like {@link renderChart}: goodput (successes per second)
- * and p99 per target; `null` when the run had no overload scenario.
+ * The overload scenario's chart, drawn like {@link renderChart}: goodput (successes per second),
+ * p99 and upstream calls per request, per target; `null` when the run had no overload scenario.
  */
 export function renderOverloadChart(report: BenchReport): string | null {
   const { overload, options } = report;
   if (overload === undefined || overload.targets.length === 0) return null;
   const { capacity, latencyMs } = overload.upstream;
   const caption = `Overload: ${overload.connections} connections to an upstream of ${capacity} calls at once, ${latencyMs} ms each; ${options.rounds} x ${options.durationSeconds} s rounds, ${report.generatedAt}${options.smoke ? ' (smoke run)' : ''}`;
-  return barChart(overload.targets, caption, 'Goodput (successes/s, higher is better)');
+  return barChart(overload.targets, caption, [
+    {
+      title: 'Goodput (successes/s, higher is better)',
+      colour: '#3b6ea8',
+      value: (summary) => summary.requestsPerSecond,
+      text: THROUGHPUT_TEXT,
+    },
+    P99,
+    {
+      title: 'Upstream calls per request (lower is better)',
+      colour: '#8064a2',
+      value: (summary) => summary.upstreamCallsPerRequest,
+      text: (summary) => summary.upstreamCallsPerRequest?.toFixed(2) ?? 'n/a',
+    },
+  ]);
 }
 
-function barChart(targets: readonly TargetOutcome[], caption: string, title: string): string {
-  const throughput: Bar[] = [];
-  const p99: Bar[] = [];
-  for (const target of targets) {
-    if (target.status !== 'measured') {
-      const text = target.status === 'unavailable' ? 'not available' : 'failed';
-      throughput.push({ label: target.name, value: null, text });
-      p99.push({ label: target.name, value: null, text });
-      continue;
-    }
-    const { requestsPerSecond, p99Ms } = target.summary;
-    throughput.push({
-      label: target.name,
-      value: requestsPerSecond,
-      text: `${Math.round(requestsPerSecond)}`,
+function barChart(
+  targets: readonly TargetOutcome[],
+  caption: string,
+  panels: readonly PanelSpec[],
+): string {
+  const drawn = panels.map((spec, index) => {
+    const bars: Bar[] = targets.map((target) => {
+      if (target.status !== 'measured') {
+        const text = target.status === 'unavailable' ? 'not available' : 'failed';
+        return { label: target.name, value: null, text };
+      }
+      return {
+        label: target.name,
+        value: spec.value(target.summary),
+        text: spec.text(target.summary),
+      };
     });
-    p99.push({
-      label: target.name,
-      value: p99Ms,
-      text: p99Ms === null ? 'n/a' : `${p99Ms.toFixed(2)} ms`,
-    });
-  }
-  const width = PANEL_WIDTH * 2 + 40;
+    return panel(10 + index * (PANEL_WIDTH + 20), spec.title, bars, spec.colour);
+  });
+  const width = PANEL_WIDTH * panels.length + 20 * (panels.length - 1) + 20;
   const height = TOP + targets.length * ROW + 30;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13">
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="10" y="18" font-size="12" fill="#555">${escapeXml(caption)}</text>
-${panel(10, title, throughput, '#3b6ea8')}
-${panel(PANEL_WIDTH + 30, 'p99 latency (lower is better)', p99, '#c0504d')}
+${drawn.join('\n')}
 </svg>
 `;
 }
