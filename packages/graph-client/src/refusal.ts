@@ -15,7 +15,7 @@ const MESSAGES: Record<Refusal['reason'], string> = {
   queueTimeout:
     'no call to the upstream could be started within this call’s budget; nothing was sent',
   gateClosed:
-    'the upstream asked for a pause (Retry-After) longer than this call can wait; nothing was sent',
+    'the upstream asked for a pause (Retry-After) that this call cannot wait out; nothing was sent',
 };
 
 /**

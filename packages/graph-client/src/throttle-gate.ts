@@ -24,6 +24,7 @@ export class ThrottleGate {
   // Closed time counted so far, including the part of the current closing still to come.
   #closedMs = 0;
   #closings = 0;
+  #waiters = 0;
 
   constructor(clock: Clock) {
     this.#clock = clock;
@@ -54,6 +55,26 @@ export class ThrottleGate {
   /** Milliseconds until it opens; 0 when open. */
   remainingMs(): number {
     return Math.max(0, this.#until - this.#clock.now());
+  }
+
+  /**
+   * Waits for the gate to open when it opens before `deadline` and fewer than `maxWaiters` wait
+   * already: waiting at a closed gate is queueing too, bounded like the queue, so a crowd that
+   * arrived during a long `Retry-After` is told the gate's wait (RATE_LIMITED) instead of all
+   * meeting a full queue the moment it opens.
+   * @returns 0 once open (at once, or after waiting); else the milliseconds it stays closed
+   */
+  async wait(deadline: number, maxWaiters: number, signal?: AbortSignal): Promise<number> {
+    const remaining = this.remainingMs();
+    if (remaining === 0) return 0;
+    if (this.#clock.now() + remaining > deadline || this.#waiters >= maxWaiters) return remaining;
+    this.#waiters += 1;
+    try {
+      await this.#clock.sleep(remaining, signal);
+    } finally {
+      this.#waiters -= 1;
+    }
+    return 0;
   }
 
   /** Seconds it has been closed since the start (a counter: only grows). */

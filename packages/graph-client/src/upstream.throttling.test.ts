@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { clientFixture } from '../test/client-fixture.ts';
 import { manualClock } from '../test/manual-clock.ts';
 import { addSeedConnector } from '../test/parsed-add.ts';
+import { systemClock } from './clock.ts';
 import type { GraphClient } from './graph-client.ts';
 import type { UpstreamStateEvent } from './upstream-observations.ts';
 
@@ -122,6 +123,27 @@ describe('the throttle gate', () => {
     expect(await read(graph)).toMatchObject({ ok: true });
     expect(server.requests.map((request) => request.method)).toEqual(['POST', 'GET']);
     expect(graph.stats().refused.gateClosed).toBe(1);
+  });
+
+  it('waiters at a closed gate are bounded like the queue: past maxQueue, RATE_LIMITED unsent', async () => {
+    // The system clock: a manual one would open the gate at the first waiter's sleep.
+    const server = await upstream((index) =>
+      index === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 204 },
+    );
+    const { graph } = client(server, { clock: systemClock, maxQueue: 3, maxRetries: 0 });
+
+    expect(await add(graph)).toMatchObject({ ok: false, kind: 'rateLimited', sent: true });
+    // Five arrive while the gate is closed for 1 s: three may wait (the queue's bound), two are
+    // told the gate's wait at once, nothing sent.
+    const results = await Promise.all(Array.from({ length: 5 }, () => add(graph)));
+
+    expect(results.filter((result) => result.ok)).toHaveLength(3);
+    expect(results.filter((result) => !result.ok)).toEqual([
+      expect.objectContaining({ kind: 'rateLimited', sent: false, retryAfterSeconds: 1 }),
+      expect.objectContaining({ kind: 'rateLimited', sent: false, retryAfterSeconds: 1 }),
+    ]);
+    expect(server.requests).toHaveLength(1 + 3);
+    expect(graph.stats().refused.gateClosed).toBe(2);
   });
 
   it('a 503 with Retry-After closes the gate too; Retry-After: 0 does not', async () => {

@@ -232,16 +232,11 @@ export class Upstream {
     deadline: number,
     signal: AbortSignal | undefined,
   ): Promise<{ release(): void } | Refusal> {
-    const { clock } = this.#settings;
     for (;;) {
-      const gateMs = this.#gates[kind].remainingMs();
+      const gateMs = await this.#gates[kind].wait(deadline, this.#settings.maxQueue, signal);
       if (gateMs > 0) {
-        if (clock.now() + gateMs > deadline) {
-          this.#gateRefusals += 1;
-          return { reason: 'gateClosed', retryAfterMs: gateMs };
-        }
-        await clock.sleep(gateMs, signal);
-        continue;
+        this.#gateRefusals += 1;
+        return { reason: 'gateClosed', retryAfterMs: gateMs };
       }
       const permit = await this.#admission.acquire(deadline, signal);
       if (typeof permit === 'string') return { reason: permit };
