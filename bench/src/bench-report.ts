@@ -1,3 +1,4 @@
+import type { BulkReport } from './bulk-run.ts';
 import type { LoadResult } from './load-protocol.ts';
 import type { BenchOptions, TargetName } from './options.ts';
 import type { OverloadReport } from './overload-run.ts';
@@ -66,4 +67,6 @@ export interface BenchReport {
   goals: Goal[];
   /** The overload scenario: floor and gateway in front of a slow upstream (`overload-run.ts`). */
   overload?: OverloadReport;
+  /** The bulk scenario: moveConnectors against one mutation per connector (`bulk-run.ts`). */
+  bulk?: BulkReport;
 }

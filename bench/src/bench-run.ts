@@ -10,6 +10,7 @@ import {
   startUpstream,
   type Upstream,
 } from './bench-servers.ts';
+import { runBulk } from './bulk-run.ts';
 import { buildBundles } from './bundles.ts';
 import type { ChildProcesses } from './child-processes.ts';
 import { detectCpuPinning } from './cpu-pinning.ts';
@@ -50,7 +51,7 @@ async function checkTarget(server: ServerProcess, upstream: Upstream): Promise<s
  * Runs the whole benchmark: upstream and load generator on the load core, each target in its
  * own process on the server core, a correctness check per target, warm-up, then interleaved
  * rounds (A B C, A B C, ...) so that drift on the machine spreads evenly over the targets; then
- * the overload scenario (`overload-run.ts`).
+ * the overload scenario (`overload-run.ts`), then the bulk scenario (`bulk-run.ts`).
  * Leaves stopping the processes to the caller, who owns `children`.
  */
 export async function runBench(
@@ -146,6 +147,10 @@ export async function runBench(
     });
   }
   const overload = await runOverload(options, children, pinning, load, ticksPerSecond, log);
+  // The bulk scenario needs the gateway; the load generator is idle by then (round trips, not load).
+  const bulk = gatewayTargets.includes('gateway')
+    ? await runBulk(options, children, pinning, log)
+    : undefined;
   const targets = options.targets.flatMap((name) => {
     const outcome = outcomes.get(name);
     return outcome ? [outcome] : [];
@@ -166,5 +171,6 @@ export async function runBench(
     ratios: computeRatios(targets),
     goals: checkGoals(targets),
     overload,
+    ...(bulk === undefined ? {} : { bulk }),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Smoke of `pnpm bench` (issue 6): the harness runs end to end in a few seconds, against the
  * floor, the yoga floor and the gateway (reported "not available" while apps/gateway has no
- * main.ts), prints the table with a row per target and writes the JSON and chart. This protects
+ * main.ts), prints the table with a row per target and writes the JSON and chart; then the
+ * overload scenario, and the bulk scenario (issue 17) at 5 connectors. This protects
  * the harness, not the figures: no number is ever asserted.
  */
 import { execFile } from 'node:child_process';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BenchReport } from './bench-report.ts';
+import { BULK_TABLE_HEADER } from './bulk-table.ts';
 import { nodeCommand } from './child-processes.ts';
 import { OVERLOAD_TABLE_HEADER, TABLE_HEADER } from './markdown-table.ts';
 import { gatewayUnavailableReason } from './targets/gateway.ts';
@@ -55,7 +57,7 @@ describe.skipIf(notLinux)('pnpm bench --smoke (reads /proc: Linux only)', () => 
   });
 
   it(
-    'prints the tables with a row per target and writes latest.json and both charts',
+    'prints the tables with a row per target and writes latest.json and both charts, bulk moves included',
     async () => {
       outDir = await mkdtemp(join(tmpdir(), 'bench-smoke-'));
       const run = await runMain([
@@ -93,6 +95,21 @@ describe.skipIf(notLinux)('pnpm bench --smoke (reads /proc: Linux only)', () => 
       expect(run.stdout).toMatch(/^\| floor \| [\d,]+ \| [\d,]+ \|/m);
       expect(report.overload?.targets.map((target) => target.name)).toEqual(['floor', 'gateway']);
       expect(await readFile(join(outDir, 'latest-overload.svg'), 'utf8')).toContain('Goodput');
+
+      // The bulk scenario at 5 connectors: both ways, unthrottled and throttled, every connector
+      // moved (a correctness outcome, not a figure), one round trip for moveConnectors.
+      if (gatewayUnavailableReason() !== null) return;
+      expect(lines).toContain(BULK_TABLE_HEADER);
+      expect(report.bulk?.status, JSON.stringify(report.bulk)).toBe('measured');
+      if (report.bulk?.status !== 'measured') return;
+      expect(report.bulk.runs.map((run) => [run.how, run.throttled, run.moved])).toEqual([
+        ['moveConnectors', false, 5],
+        ['addConnectorMemberOf', false, 5],
+        ['moveConnectors', true, 5],
+        ['addConnectorMemberOf', true, 5],
+      ]);
+      expect(report.bulk.runs.map((run) => run.roundTrips)).toEqual([1, 5, 1, 5]);
+      expect(run.stdout).toMatch(/^\| moveConnectors \(one mutation\) \| no throttling \| 1 \|/m);
     },
     RUN_LIMIT_MS + 10_000,
   );

@@ -1,4 +1,5 @@
 import type { BenchReport, TargetOutcome } from './bench-report.ts';
+import { bulkLines } from './bulk-table.ts';
 
 /** The table's header row: the smoke test and readers look for it. */
 export const TABLE_HEADER =
@@ -74,6 +75,7 @@ export function renderMarkdown(report: BenchReport): string {
     );
   }
   lines.push(...overloadLines(report));
+  lines.push(...bulkLines(report.bulk));
   lines.push(
     '',
     'Goals (issue 6):',

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { bulkBudgetSeconds } from './bulk-size.ts';
 
 /** Every target the harness knows, in report order. */
 export const TARGET_NAMES = [
@@ -97,5 +98,9 @@ export function hardTimeoutMs(options: BenchOptions): number {
   const perTarget = options.warmupSeconds + options.rounds * (options.durationSeconds + 2);
   // The overload scenario loads the floor and the gateway again, in front of the slow upstream.
   const overloadTargets = options.targets.filter((name) => OVERLOAD_TARGETS.includes(name));
-  return Math.round(((options.targets.length + overloadTargets.length) * perTarget + 90) * 1000);
+  // The bulk scenario (bulk-run.ts) runs when the gateway is a target.
+  const bulk = options.targets.includes('gateway') ? bulkBudgetSeconds(options) : 0;
+  return Math.round(
+    ((options.targets.length + overloadTargets.length) * perTarget + bulk + 90) * 1000,
+  );
 }

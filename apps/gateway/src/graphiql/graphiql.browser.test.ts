@@ -4,7 +4,8 @@
  * inside `@sparticuz/chromium`; see chromium-executable.ts) against fake-graph, under both
  * upstream profiles.
  * `seed`: it opens on the example mutation and bearer header, runs it, and shows the success
- * payload (screenshot: `artifacts/graphiql.png`). `graph` (issue 12's "Done when"): it opens on
+ * payload (screenshot: `artifacts/graphiql.png`); its moveConnectors tab moves three of the
+ * seeded tenant's connectors, and run again answers ALREADY_MEMBER for each. `graph` (issue 12's "Done when"): it opens on
  * the overview; documents pasted into its editor move the seeded connector from group A to group
  * B, and reading it back shows it in exactly one group, B; the example add tab then moves it
  * back to "Default" (screenshot: `artifacts/graphiql-graph.png`). Nothing is fetched off site.
@@ -15,7 +16,7 @@ import { type RunningFakeGraph, startFakeGraph } from '@connectors/fake-graph';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGateway, type TestGateway } from '../../test/gateway-harness.ts';
-import { GRAPHIQL_GRAPH_ADD } from './graphiql.ts';
+import { GRAPHIQL_GRAPH_ADD, GRAPHIQL_MOVE_CONNECTORS, MOVE_EXAMPLE } from './graphiql.ts';
 import { launchChromium } from './launch-chromium.ts';
 
 const ARTIFACTS = new URL('../../artifacts/', import.meta.url);
@@ -124,6 +125,36 @@ describe('GraphiQL in chromium, UPSTREAM_API=seed (the default)', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: new URL('graphiql.png', ARTIFACTS).pathname, fullPage: true });
     // Everything came from the gateway: nothing was fetched from a CDN.
+    expect(offSite).toEqual([]);
+    await page.context().close();
+  });
+
+  it('offers the moveConnectors tab; run, it moves the three connectors, run again, ALREADY_MEMBER', async () => {
+    const { page, offSite } = await openGraphiQL(url);
+    // Tabs are titled by their operation's name: the bulk move is among those GraphiQL opens with.
+    await expect
+      .poll(() => page.locator('.graphiql-tab').allTextContents(), { timeout: UI_BOUND_MS })
+      .toContainEqual(expect.stringContaining('MoveConnectors'));
+    await paste(page, GRAPHIQL_MOVE_CONNECTORS, 'MoveConnectors');
+    const moved = (await run(page, 'MoveConnectors')) as {
+      data: { moveConnectors: { results: { connectorId: string; outcome: string }[] } };
+    };
+    expect(moved.data.moveConnectors.results.map((result) => result.outcome)).toEqual([
+      'MOVED',
+      'MOVED',
+      'MOVED',
+    ]);
+    for (const id of MOVE_EXAMPLE.connectorIds) {
+      expect(fakeGraph.store.groupOf(id)?.id).toBe(MOVE_EXAMPLE.connectorGroupId);
+    }
+    expect(await shownResponse(page)).toContain('"outcome": "MOVED"');
+
+    const again = (await run(page, 'MoveConnectors')) as typeof moved;
+    expect(again.data.moveConnectors.results.map((result) => result.outcome)).toEqual([
+      'ALREADY_MEMBER',
+      'ALREADY_MEMBER',
+      'ALREADY_MEMBER',
+    ]);
     expect(offSite).toEqual([]);
     await page.context().close();
   });

@@ -136,6 +136,35 @@ mutation CreateConnectorGroup {
 }
 `;
 
+/**
+ * fake-graph's seeded tenant (docs/running.md; `apps/fake-graph/src/tenant-seed.ts`): the seed's
+ * connector and two more of "Default", and the group "Amsterdam datacenter". Spelled out here
+ * because the gateway does not depend on fake-graph at run time; graphiql-examples.test.ts checks
+ * them against the seed.
+ */
+export const MOVE_EXAMPLE = {
+  connectorIds: [
+    SEED.connectorId,
+    '5eedc000-0000-4000-8000-000000000001',
+    '5eedc000-0000-4000-8000-000000000002',
+  ],
+  connectorGroupId: '5eed9000-0000-4000-8000-000000000001',
+} as const;
+
+/** Moving several connectors at once (issue 17): one result per connector, partial success normal. */
+export const GRAPHIQL_MOVE_CONNECTORS = `# Moves three of fake-graph's seeded connectors from "Default" to "Amsterdam datacenter", in
+# one $batch; each gets MOVED, ALREADY_MEMBER (run it twice) or FAILED with a code. Up to 100 ids.
+mutation MoveConnectors {
+  moveConnectors(input: {
+    connectorIds: [${MOVE_EXAMPLE.connectorIds.map((id) => `"${id}"`).join(', ')}]
+    connectorGroupId: "${MOVE_EXAMPLE.connectorGroupId}"
+  }) {
+    results { connectorId outcome error { code message retryAfterSeconds sent } requestId }
+    userErrors { code message field }
+  }
+}
+`;
+
 // fake-graph accepts any bearer token; against Microsoft Graph, paste a real one.
 const EXAMPLE_HEADERS = JSON.stringify({ Authorization: 'Bearer local-dev-token' }, null, 2);
 
@@ -149,6 +178,8 @@ export function graphiqlOptionsFor(api: UpstreamApi): GraphiQLOptions {
     api === 'graph'
       ? [GRAPHIQL_OVERVIEW, GRAPHIQL_GRAPH_ADD, GRAPHIQL_SCREEN, GRAPHIQL_CREATE_GROUP]
       : [GRAPHIQL_EXAMPLE, GRAPHIQL_OVERVIEW, GRAPHIQL_SCREEN, GRAPHIQL_CREATE_GROUP];
+  // The bulk move last, under both profiles: it needs the tenant a new fake-graph database holds.
+  tabs.push(GRAPHIQL_MOVE_CONNECTORS);
   return {
     title: 'connector-gateway',
     defaultQuery: tabs[0],

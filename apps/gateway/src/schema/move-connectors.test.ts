@@ -5,7 +5,8 @@
  * a result per connector (MOVED, ALREADY_MEMBER, FAILED with the single mutation's code and
  * `sent`), and the issue's proof: 100 connectors with fake-graph throttling every third write all
  * end in the target group, no step that succeeded sent twice, the `$batch` calls and step sends
- * the rules predict, in a wall time within 1.2 times the minimum the Retry-Afters allow.
+ * the rules predict, in a wall time within 1.2 times the minimum the Retry-Afters allow; a final
+ * answer (2xx, duplicate, 404) never re-sent; a closed write gate answered RATE_LIMITED, unsent.
  */
 import { everyNthWrite, type RunningFakeGraph, startFakeGraph } from '@connectors/fake-graph';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -160,6 +161,9 @@ describe('moveConnectors against fake-graph', () => {
       retryAfterSeconds: null,
     });
     expect(results.every((result) => typeof result.requestId === 'string')).toBe(true);
+    // A 2xx, the duplicate's 400 and the 404 are final: each step sent once, in one $batch.
+    expect(stepLines()).toHaveLength(3);
+    expect(batchCalls()).toHaveLength(1);
   });
 
   it('comes back RATE_LIMITED, sent, for a step still throttled when the budget would be passed', async () => {
@@ -175,6 +179,23 @@ describe('moveConnectors against fake-graph', () => {
       error: { code: 'RATE_LIMITED', retryAfterSeconds: 60, sent: true },
     });
     expect(stepLines()).toHaveLength(2);
+
+    // That 429 closed the gateway's write gate for 60 s, past the 30 s budget: a move now sends
+    // nothing and answers every connector RATE_LIMITED, not sent, with the gate's Retry-After.
+    // (Last of the writing tests: the gate stays closed for the rest of the file.)
+    upstream.length = 0;
+    const held = await move({
+      connectorIds: [connector(3), connector(4)],
+      connectorGroupId: TARGET,
+    });
+    expect(held.data?.moveConnectors?.results.map((result) => result.error)).toEqual([
+      expect.objectContaining({ code: 'RATE_LIMITED', sent: false }),
+      expect.objectContaining({ code: 'RATE_LIMITED', sent: false }),
+    ]);
+    expect(held.data?.moveConnectors?.results[0]?.error?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(batchCalls()).toEqual([]);
+    expect(stepLines()).toEqual([]);
+    expect([connector(3), connector(4)].some(inTarget)).toBe(false);
   });
 
   it('refuses bad and repeated ids at their index, and a missing group, before any move', async () => {
