@@ -189,6 +189,52 @@ describe('the gateway under UPSTREAM_API=graph, against fake-graph', () => {
     ]);
   });
 
+  it('adds by id alone: no name, type, region or isDefault needed, the group read back', async () => {
+    const body = await send(ADD, {
+      input: { connectorId: SEED.connectorId, connectorGroup: { id: GROUP_A.id } },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.addConnectorMemberOf).toEqual({
+      connectorGroup: {
+        id: GROUP_A.id,
+        name: 'Group A',
+        region: 'EUR',
+        isDefault: false,
+        connectorGroupType: 'APPLICATION_PROXY',
+      },
+      userErrors: [],
+      requestId: expect.any(String),
+    });
+    expect(paths()).toEqual([
+      `POST ${DOCUMENTED}/connectors/${SEED.connectorId}/memberOf/$ref 204`,
+      `GET ${DOCUMENTED}/connectorGroups/${GROUP_A.id} 200`,
+    ]);
+  });
+
+  it('adds by name alone; neither id nor name is INVALID_INPUT on the name, no call', async () => {
+    const byName = await send(ADD, {
+      input: { connectorId: SEED.connectorId, connectorGroup: { name: 'Group A' } },
+    });
+    expect(byName.data?.addConnectorMemberOf?.connectorGroup).toMatchObject({ id: GROUP_A.id });
+    upstreamCalls.length = 0;
+    const neither = await send(ADD, {
+      input: { connectorId: SEED.connectorId, connectorGroup: { region: 'EUR', id: null } },
+    });
+    expect(neither.data?.addConnectorMemberOf).toEqual({
+      connectorGroup: null,
+      userErrors: [
+        {
+          code: 'INVALID_INPUT',
+          message:
+            'connectorGroup.name is required without an id: the group is then identified by its name',
+          field: ['input', 'connectorGroup', 'name'],
+        },
+      ],
+      requestId: null,
+    });
+    expect(upstreamCalls).toEqual([]);
+  });
+
   it('adds by name, one match: that group, as Graph lists it, after one lookup', async () => {
     const body = await add({ name: 'Group A' });
     expect(body.data?.addConnectorMemberOf).toEqual({

@@ -1,5 +1,6 @@
 import {
-  AddMemberOfRequest,
+  ConnectorGroupInput,
+  DirectoryObjectId,
   GRAPHQL_TO_REST_REGION,
   GRAPHQL_TO_REST_TYPE,
   type GraphQLConnectorGroupRegion,
@@ -20,9 +21,16 @@ const graphQLRegions = Object.keys(GRAPHQL_TO_REST_REGION) as [
   ...GraphQLConnectorGroupRegion[],
 ];
 
+// The domain's add request as the seed profile needs it: every part required.
+const SeedAddRequest = z.object({
+  applicationId: DirectoryObjectId,
+  connectorId: DirectoryObjectId,
+  connectorGroup: ConnectorGroupInput,
+});
+
 /**
  * `AddConnectorMemberOfInput` as the GraphQL layer delivers it (enum names in UPPER_SNAKE),
- * mapped to REST values and then checked by the domain's own {@link AddMemberOfRequest}: the
+ * mapped to REST values and then checked by the domain's own schemas as the seed profile needs them: the
  * floors validate exactly what the gateway validates, no more, no less.
  */
 export const GraphQLAddInput = z
@@ -48,15 +56,16 @@ export const GraphQLAddInput = z
       region: GRAPHQL_TO_REST_REGION[group.region],
     },
   }))
-  // The seed's path names the application: required here, as the gateway requires it under seed.
-  .pipe(AddMemberOfRequest.required({ applicationId: true }));
+  // What the gateway accepts under seed (the floors' profile): the application, which the seed's
+  // path names, and the whole group, which its body is.
+  .pipe(SeedAddRequest);
 
 /** The `$ref` POST to send: the path below the upstream base, and the serialised JSON body. */
 export interface RestCall {
   path: string;
   body: string;
   /** The validated request (REST values) the call was built from. */
-  request: AddMemberOfRequest & { applicationId: NonNullable<AddMemberOfRequest['applicationId']> };
+  request: z.output<typeof SeedAddRequest>;
 }
 
 /**

@@ -294,22 +294,22 @@ export type AddConnectorMemberOfInput = {
   applicationId?: InputMaybe<Scalars['ID']['input']>;
   /** The object id (a GUID) of the connector to add. */
   connectorId: Scalars['ID']['input'];
-  /** The connector group to add the connector to. */
+  /** The connector group to add the connector to: `{ id }` alone is enough under UPSTREAM_API=graph. */
   connectorGroup: ConnectorGroupInput;
 };
 
-/** The connector group to add the connector to: an existing group by `id`, or a group identified by `name`. */
+/** The connector group to add the connector to: an existing group by `id` alone, or without `id` a group identified by `name`. Under UPSTREAM_API=seed the body is the whole group: `connectorGroupType`, `isDefault`, `name` and `region` are all required there (missing is INVALID_INPUT naming the field); under UPSTREAM_API=graph they are optional and unused beside `id` (the group is referenced by id), and only `name` is used without it. */
 export type ConnectorGroupInput = {
   /** The id (a GUID) of an existing group. Omit it to identify the group by `name`. */
   id?: InputMaybe<Scalars['ID']['input']>;
-  /** The kind of connector group: APPLICATION_PROXY. */
-  connectorGroupType: ConnectorGroupType;
-  /** Whether the group is the tenant's default connector group. */
-  isDefault: Scalars['Boolean']['input'];
-  /** The display name: trimmed, 1 to 256 characters, no control characters. */
-  name: Scalars['String']['input'];
-  /** The region: NAM, EUR, AUS, ASIA or IND (UNKNOWN_FUTURE_VALUE is refused). */
-  region: ConnectorGroupRegion;
+  /** The kind of connector group: APPLICATION_PROXY. Required under UPSTREAM_API=seed. */
+  connectorGroupType?: InputMaybe<ConnectorGroupType>;
+  /** Whether the group is the tenant's default connector group. Required under UPSTREAM_API=seed. */
+  isDefault?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The display name: trimmed, 1 to 256 characters, no control characters. Required without `id`, and under UPSTREAM_API=seed. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The region: NAM, EUR, AUS, ASIA or IND (UNKNOWN_FUTURE_VALUE is refused). Required under UPSTREAM_API=seed. */
+  region?: InputMaybe<ConnectorGroupRegion>;
 };
 
 /** The created group, or the user errors that stopped it. */

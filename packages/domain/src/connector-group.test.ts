@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
-  AddMemberOfRequest,
   ConnectorGroup,
   ConnectorGroupInput,
   ConnectorGroupName,
@@ -293,25 +292,6 @@ describe('ConnectorGroup (read)', () => {
   });
 });
 
-describe('AddMemberOfRequest', () => {
-  it('reports every problem with its full path', () => {
-    const result = validate(AddMemberOfRequest, {
-      applicationId: 'app',
-      connectorId: SEED.connectorId,
-      connectorGroup: { ...valid, name: '' },
-    });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.issues.map((issue) => [issue.field, issue.message])).toEqual([
-      [
-        ['applicationId'],
-        `applicationId must be a GUID (8-4-4-4-12 hex digits, e.g. ${SEED.applicationId})`,
-      ],
-      [['connectorGroup', 'name'], 'connectorGroup.name must not be empty or only spaces'],
-    ]);
-  });
-});
-
 describe('derived types', () => {
   it('are what the schemas infer', () => {
     expectTypeOf<ConnectorGroupInput>().toEqualTypeOf<z.output<typeof ConnectorGroupInput>>();
@@ -325,7 +305,6 @@ describe('derived types', () => {
     expectTypeOf<ConnectorGroup['id']>().toEqualTypeOf<DirectoryObjectId | undefined>();
     expectTypeOf<DirectoryObjectId>().toExtend<string>();
     expectTypeOf<ConnectorGroupRegion>().toEqualTypeOf<ConnectorGroupInput['region']>();
-    expectTypeOf<AddMemberOfRequest['connectorGroup']>().toEqualTypeOf<ConnectorGroupInput>();
     expectTypeOf<ConnectorGroupInput['isDefault']>().toEqualTypeOf<boolean>();
   });
 });

@@ -127,24 +127,6 @@ export const ConnectorGroupRestBody = ConnectorGroupInput.extend({
 });
 export type ConnectorGroupRestBody = z.output<typeof ConnectorGroupRestBody>;
 
-/**
- * Everything the add operation needs, its enum messages naming values as `names` says (REST's own
- * names without it). Build it once per caller, not per request.
- */
-export function addMemberOfRequest(names: ValueNames = {}) {
-  return z.object({
-    // Optional: Graph's documented operation does not use it; the seed's path needs it, and the
-    // gateway refuses its absence there (it knows the profile).
-    applicationId: DirectoryObjectId.optional(),
-    connectorId: DirectoryObjectId,
-    connectorGroup: connectorGroupInput(names),
-  });
-}
-
-/** Everything the add operation needs: where (application, connector) and which group. */
-export const AddMemberOfRequest = addMemberOfRequest();
-export type AddMemberOfRequest = z.output<typeof AddMemberOfRequest>;
-
 /** A connector's groups as the REST API lists them: an OData collection. */
 export const ConnectorGroupCollection = z.object({
   '@odata.context': z.string().optional(),

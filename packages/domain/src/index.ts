@@ -2,6 +2,14 @@
 // domain's own modules need (the read enums, the regions list, the issue mapper, the filter's
 // pieces, the id segment) stays inside, so this list is the package's whole contract.
 
+// The connector group: what is written, what is read, what the add needs.
+export {
+  AddMemberOfRequest,
+  addMemberOfRequest,
+  type ConnectorGroupTarget,
+  GROUP_BODY_FIELDS,
+  isCompleteGroup,
+} from './add-member-of-request.ts';
 // The connector: what a list or a read returns, and its status.
 export {
   CONNECTOR_STATUSES,
@@ -10,10 +18,7 @@ export {
   ConnectorStatus,
   ConnectorWithGroup,
 } from './connector.ts';
-// The connector group: what is written, what is read, what the add needs.
 export {
-  AddMemberOfRequest,
-  addMemberOfRequest,
   CONNECTOR_GROUP_ODATA_TYPE,
   ConnectorGroup,
   ConnectorGroupCollection,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AddMemberOfRequest } from './connector-group.ts';
+import { AddMemberOfRequest } from './add-member-of-request.ts';
 import type { DirectoryObjectId } from './ids.ts';
 import {
   memberOfGroupRefPath,

@@ -95,11 +95,11 @@ function reference(origin: string, groupId: string) {
 }
 
 describe("api 'graph': addConnectorMemberOf with connectorGroup.id", () => {
-  it('POSTs only the OData reference to the documented $ref path: no lookup', async () => {
+  it('POSTs only the OData reference to the documented $ref path: no lookup, the id alone', async () => {
     const server = await upstream([added]);
     const { graph, events } = client(server);
 
-    const result = await add(graph, { connectorGroup: { ...input, id: GROUP_ID } });
+    const result = await add(graph, { connectorGroup: { id: GROUP_ID } });
 
     expect(server.requests).toHaveLength(1);
     const [request] = server.requests;
@@ -110,15 +110,28 @@ describe("api 'graph': addConnectorMemberOf with connectorGroup.id", () => {
     expect(request?.headers.authorization).toBe(AUTHORIZATION);
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers['client-request-id']).toBe(CLIENT_REQUEST_ID);
-    // The group as the caller sent it, with that id: no read after the POST.
-    expect(result).toEqual({
-      ok: true,
-      connectorGroup: { ...input, id: GROUP_ID },
-      status: 204,
-      requestId: 'req-add',
-    });
+    // A 204 says nothing of the group and the request named only its id: no group, no read.
+    expect(result).toEqual({ ok: true, connectorGroup: null, status: 204, requestId: 'req-add' });
     expect(events.map((event) => [event.operation, event.outcome])).toEqual([
       ['addConnectorMemberOf', 'ok'],
+    ]);
+  });
+
+  it("never answers with the caller's description of a group named by id", async () => {
+    const server = await upstream([added, { status: 200, body: listed }]);
+    const { graph } = client(server);
+    const byId = { connectorGroup: { ...input, id: GROUP_ID } };
+
+    expect(await add(graph, byId)).toMatchObject({ ok: true, connectorGroup: null, status: 204 });
+    // An upstream that answers with the group is believed: its region, not the caller's.
+    expect(await add(graph, byId)).toMatchObject({
+      ok: true,
+      connectorGroup: { id: GROUP_ID, region: 'nam' },
+      status: 200,
+    });
+    expect(server.requests.map((request) => request.body)).toEqual([
+      `{"@odata.id":"${reference(server.origin, GROUP_ID)}"}`,
+      `{"@odata.id":"${reference(server.origin, GROUP_ID)}"}`,
     ]);
   });
 
@@ -168,7 +181,7 @@ describe("api 'graph': addConnectorMemberOf with connectorGroup.id", () => {
 
     const result = await add(graph, { connectorGroup: { ...input, id: GROUP_ID } });
 
-    expect(result).toMatchObject({ ok: true, connectorGroup: { id: GROUP_ID }, status: 400 });
+    expect(result).toMatchObject({ ok: true, connectorGroup: null, status: 400 });
   });
 });
 
@@ -405,6 +418,10 @@ describe("api 'graph': misuse is refused before any network call", () => {
       add(graph, { connectorGroup: { ...input, id: 'not-a-guid' } }),
     ).rejects.toBeInstanceOf(ValidationError);
     await expect(add(graph, { connectorGroup: { ...input, name: ' ' } })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: ['connectorGroup', 'name'] })],
+    });
+    // Neither id nor name: nothing says which group.
+    await expect(add(graph, { connectorGroup: { region: 'eur' } })).rejects.toMatchObject({
       issues: [expect.objectContaining({ field: ['connectorGroup', 'name'] })],
     });
     // A lone surrogate cannot be percent-encoded: refused, never sent mangled.

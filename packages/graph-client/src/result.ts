@@ -56,8 +56,12 @@ export type AnsweredFailure = Omit<GraphFailure, 'sent'>;
 /** A successful add: the group the connector now belongs to. */
 export interface AddMemberOfSuccess {
   ok: true;
-  /** The JSON group the upstream returned, or the group as sent when it answered 204. */
-  connectorGroup: ConnectorGroup;
+  /**
+   * The JSON group the upstream returned; when it answered 204, the group as known before the
+   * call (the seed body sent, or the group the `graph` lookup found by name). Null for an add by
+   * id under `graph` that the upstream answered without the group: the request named only the id.
+   */
+  connectorGroup: ConnectorGroup | null;
   /**
    * The upstream's status: a 2xx (204, or 200/201 with a body), or the duplicate 400 of a retried
    * attempt, which proves an earlier attempt landed.

@@ -6,9 +6,12 @@
  * advice stays true.
  */
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { seedTenant } from '@connectors/fake-graph';
 import {
   AddConnectorMemberOfDocument,
   ConnectorMemberOfDocument,
+  ConnectorsDocument,
   type TypedDocumentString,
 } from '@connectors/gateway-client';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -24,6 +27,7 @@ const typed = <TResult, TVariables>(document: TypedDocumentString<TResult, TVari
   parse(String(document)) as TypedDocumentNode<TResult, TVariables>;
 const ConnectorMemberOf = typed(ConnectorMemberOfDocument);
 const AddConnectorMemberOf = typed(AddConnectorMemberOfDocument);
+const Connectors = typed(ConnectorsDocument);
 
 const APPLICATION_ID = '6b2f8a5e-3c1d-4e7a-9f10-2a4b6c8d0e12';
 const CONNECTOR_ID = 'e98f0710-0710-e98f-1007-8fe910078fe9';
@@ -135,6 +139,73 @@ describe('Apollo Client 4', () => {
       variables: addVariables('Via Apollo'),
     });
     expect(added.data?.addConnectorMemberOf.connectorGroup?.name).toBe('Via Apollo');
+    client.stop();
+  });
+
+  it("pages through every connector exactly once with the README's relayStylePagination recipe", async () => {
+    // The README's recipe as written there (packages/gateway-client/README.md). The connection
+    // sits one level down, in the payload, whose own field has no arguments: relayStylePagination
+    // put on it never sees `after` and replaces the list with each page (measured with the
+    // earlier recipe: the cache held 7 of the 42 connectors, the last page). So Query.connectors,
+    // which has the arguments, merges the nested connection with them.
+    const connectorPages = relayStylePagination();
+    const cache = new InMemoryCache({
+      typePolicies: {
+        Query: {
+          fields: {
+            connectors: {
+              keyArgs: ['filter'],
+              merge(existing, incoming, options) {
+                const merge = connectorPages.merge;
+                if (typeof merge !== 'function')
+                  throw new Error('relayStylePagination has a merge');
+                return {
+                  ...existing,
+                  ...incoming,
+                  connectors: merge(existing?.connectors, incoming.connectors, options),
+                };
+              },
+            },
+          },
+        },
+      },
+    });
+    const client = new ApolloClient({
+      link: new HttpLink({ uri: gateway.url, headers: { authorization } }),
+      cache,
+    });
+    // The embedded default's realistic tenant (42 connectors): reset() leaves only the seed's one.
+    seedTenant(gateway.fakeGraph.store);
+    const expected = gateway.fakeGraph.store
+      .listConnectors({}, { top: 10_000, after: undefined })
+      .items.map((connector) => connector.id);
+    // Pages of 7 so the seeded tenant takes several (and the last one is short).
+    const first = 7;
+    expect(expected.length).toBeGreaterThan(2 * first);
+
+    let result = await client.query({ query: Connectors, variables: { first } });
+    let fetches = 1;
+    while (result.data?.connectors.connectors?.pageInfo.hasNextPage) {
+      expect(fetches).toBeLessThan(expected.length);
+      const after = result.data.connectors.connectors.pageInfo.endCursor;
+      await client.query({
+        query: Connectors,
+        variables: { first, after },
+        fetchPolicy: 'network-only',
+      });
+      fetches += 1;
+      // What a component reads: the cache's merged list, under the first page's variables.
+      result = await client.query({
+        query: Connectors,
+        variables: { first },
+        fetchPolicy: 'cache-only',
+      });
+    }
+    const ids = result.data?.connectors.connectors?.edges.map((edge) => edge.node.id) ?? [];
+    expect(ids).toHaveLength(expected.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...expected].sort());
+    expect(fetches).toBe(Math.ceil(expected.length / first));
     client.stop();
   });
 });

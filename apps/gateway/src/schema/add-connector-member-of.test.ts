@@ -314,6 +314,20 @@ describe.each(TRANSPORTS)('addConnectorMemberOf, %s', (transport) => {
       expect(upstream.requests).toHaveLength(0);
     });
 
+    it('under seed, whose body is the whole group, names each field an add by id left out', async () => {
+      const { body } = await mutate({
+        input: { ...input, connectorGroup: { id: GROUP_ID, isDefault: null, name: 'Default' } },
+      });
+      expect(body.data?.addConnectorMemberOf?.userErrors).toEqual(
+        ['connectorGroupType', 'isDefault', 'region'].map((field) => ({
+          code: 'INVALID_INPUT',
+          message: `connectorGroup.${field} is required under UPSTREAM_API=seed: the seed's body is the whole group (under UPSTREAM_API=graph an add by id needs only the id)`,
+          field: ['input', 'connectorGroup', field],
+        })),
+      );
+      expect(upstream.requests).toHaveLength(0);
+    });
+
     it('reports every invalid field at once', async () => {
       const { body } = await mutate({
         input: { ...input, applicationId: 'x', connectorGroup: { ...group, name: '' } },

@@ -19,6 +19,7 @@ import {
   type ConnectorGroupInputValue,
   ConnectorGroupObject,
 } from './connector-group.ts';
+import { requireGroupBodyUnderSeed } from './seed-group-body.ts';
 import { resolveUpstreamField, type UpstreamPayload } from './upstream-field.ts';
 import { upstreamPayloadObject } from './upstream-payload.ts';
 
@@ -37,7 +38,8 @@ const AddConnectorMemberOfInput = new GraphQLInputObjectType({
     },
     connectorGroup: {
       type: new GraphQLNonNull(ConnectorGroupInputObject),
-      description: 'The connector group to add the connector to.',
+      description:
+        'The connector group to add the connector to: `{ id }` alone is enough under UPSTREAM_API=graph.',
     },
   },
 });
@@ -71,6 +73,8 @@ const INPUT_PATH = ['input'] as const;
 // Built once: its INVALID_INPUT messages name enum values as GraphQL callers write them (EUR).
 const AddMemberOfRequest = addMemberOfRequest(REST_TO_GRAPHQL_VALUE_NAMES);
 const GROUP_PATH = ['input', 'connectorGroup'] as const;
+// Every body field named, so a field GraphQL left out counts as missing under seed.
+const EMPTY_GROUP = { connectorGroupType: null, isDefault: null, name: null, region: null };
 
 /**
  * `Mutation.addConnectorMemberOf`: token check, domain validation (no upstream call on either
@@ -94,15 +98,20 @@ export const addConnectorMemberOfField: GraphQLFieldConfig<
     const { success, userErrors, requestId } = await resolveUpstreamField(context, {
       operation: 'addConnectorMemberOf',
       validate: () => {
-        const { id, ...group } = input.connectorGroup;
         const checked = validate(AddMemberOfRequest, {
-          // GraphQL's explicit null means "not given", as for the group's id.
+          // GraphQL's explicit null means "not given"; the domain only knows absent.
           ...(input.applicationId == null ? {} : { applicationId: input.applicationId }),
           connectorId: input.connectorId,
-          // GraphQL's explicit null means "not given"; the domain only knows absent.
-          connectorGroup: id == null ? group : { ...group, id },
+          connectorGroup: Object.fromEntries(
+            Object.entries(input.connectorGroup).filter(([, value]) => value != null),
+          ),
         });
-        return requireApplicationIdUnderSeed(context.client.api, input.applicationId, checked);
+        const api = context.client.api;
+        return requireApplicationIdUnderSeed(
+          api,
+          input.applicationId,
+          requireGroupBodyUnderSeed(api, { ...EMPTY_GROUP, ...input.connectorGroup }, checked),
+        );
       },
       issuePrefix: INPUT_PATH,
       call: async (request, upstream) => {
@@ -115,10 +124,12 @@ export const addConnectorMemberOfField: GraphQLFieldConfig<
           ],
         );
         const id = request.connectorGroup.id;
-        // A 204 to an add by id says nothing of the group: what the client holds is the caller's
-        // description of it (any name, region, isDefault). Read it back, one more call; a failed
-        // read changes nothing of the add, which landed: the group is then null, no user error.
-        if (!added.ok || added.status !== 204 || id === undefined) return added;
+        // An add by id the upstream answered without the group (204, or the duplicate answer of
+        // a retried POST) says nothing of it: the client has no group (graph) or the caller's
+        // description (seed's body: any name, region, isDefault). Read it back, one more call; a
+        // failed read changes nothing of the add, which landed: the group is then null.
+        const answeredWithGroup = added.ok && added.status !== 204 && added.connectorGroup !== null;
+        if (!added.ok || answeredWithGroup || id === undefined) return added;
         const read = await context.client.getConnectorGroup({ ...upstream, connectorGroupId: id });
         return { ...added, connectorGroup: read.ok ? read.connectorGroup : null };
       },

@@ -16,7 +16,8 @@ import { gatewaySchema, printGatewaySchema } from './schema.ts';
 
 // docs/graphql-api.md, verbatim: the contract this schema may grow from but not change.
 // ConnectorGroupType's UNKNOWN_FUTURE_VALUE and the screen's types: API.md section 8 (issue 16);
-// moveConnectors and its types: API.md section 8 (issue 17).
+// moveConnectors and its types: API.md section 8 (issue 17). ConnectorGroupInput's four fields
+// beside `id` became nullable (issue 16: an add by id needs only the id), a safe change.
 const CONTRACT_SDL = `
 type Mutation {
   """Adds a connector to a connector group (REST: POST .../members/{connectorId}/memberOf/$ref)."""
@@ -41,10 +42,10 @@ input AddConnectorMemberOfInput {
 }
 input ConnectorGroupInput {
   id: ID
-  connectorGroupType: ConnectorGroupType!
-  isDefault: Boolean!
-  name: String!
-  region: ConnectorGroupRegion!
+  connectorGroupType: ConnectorGroupType
+  isDefault: Boolean
+  name: String
+  region: ConnectorGroupRegion
 }
 enum ConnectorGroupType { APPLICATION_PROXY UNKNOWN_FUTURE_VALUE }
 enum ConnectorGroupRegion { NAM EUR AUS ASIA IND UNKNOWN_FUTURE_VALUE }

@@ -256,6 +256,52 @@ describe('GraphQL interactions: mutation AddConnectorMemberOf', () => {
       });
   });
 
+  // The verified gateway runs UPSTREAM_API=seed (provider-under-test.ts), whose add body is the
+  // whole group: an add by id alone is INVALID_INPUT there, a user error per missing field and no
+  // upstream call. Under graph the same variables add (apps/gateway/src/graph-profile.test.ts).
+  it('adds by id alone: under the seed profile, INVALID_INPUT on each group field it needs', async () => {
+    const missing = ['connectorGroupType', 'isDefault', 'name', 'region'];
+    await pact
+      .addGraphQLInteraction()
+      .uponReceiving('a mutation adding a connector to a group named by id alone')
+      .withOperation(operation.name)
+      .withVariables({
+        input: {
+          applicationId: uuid(APPLICATION_ID),
+          connectorId: uuid(CONNECTOR_ID),
+          connectorGroup: { id: uuid(GROUP_ID) },
+        },
+      })
+      .withRequest('POST', GRAPHQL_PATH, (builder) => builder.headers(requestHeaders()))
+      .withMutation(operation.text)
+      .willRespondWith(200, (builder) => {
+        builder.headers(responseHeaders).jsonBody({
+          data: {
+            addConnectorMemberOf: {
+              userErrors: missing.map((field) => ({
+                code: 'INVALID_INPUT',
+                message: like(`connectorGroup.${field} is required under UPSTREAM_API=seed`),
+                field: ['input', 'connectorGroup', field],
+              })),
+              // Null: the upstream was never called.
+              requestId: null,
+            },
+          },
+        });
+      })
+      .executeTest(async (server) => {
+        const result = await add(server.url, input({ id: GROUP_ID }));
+        expect(result).toMatchObject({
+          kind: 'userErrors',
+          userErrors: missing.map((field) => ({
+            code: 'INVALID_INPUT',
+            field: ['input', 'connectorGroup', field],
+          })),
+          requestId: null,
+        });
+      });
+  });
+
   it('reports ALREADY_MEMBER as a userError on input.connectorGroup', async () => {
     await pact
       .addGraphQLInteraction()

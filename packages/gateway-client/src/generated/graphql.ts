@@ -8,7 +8,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AddConnectorMemberOfInput = {
   /** The object id (a GUID) of the application: required under UPSTREAM_API=seed (its path names it; missing is INVALID_INPUT), unused and optional under UPSTREAM_API=graph. */
   applicationId?: string | null | undefined;
-  /** The connector group to add the connector to. */
+  /** The connector group to add the connector to: `{ id }` alone is enough under UPSTREAM_API=graph. */
   connectorGroup: ConnectorGroupInput;
   /** The object id (a GUID) of the connector to add. */
   connectorId: string;
@@ -22,18 +22,18 @@ export type ConnectorFilter = {
   status?: ConnectorStatus | null | undefined;
 };
 
-/** The connector group to add the connector to: an existing group by `id`, or a group identified by `name`. */
+/** The connector group to add the connector to: an existing group by `id` alone, or without `id` a group identified by `name`. Under UPSTREAM_API=seed the body is the whole group: `connectorGroupType`, `isDefault`, `name` and `region` are all required there (missing is INVALID_INPUT naming the field); under UPSTREAM_API=graph they are optional and unused beside `id` (the group is referenced by id), and only `name` is used without it. */
 export type ConnectorGroupInput = {
-  /** The kind of connector group: APPLICATION_PROXY. */
-  connectorGroupType: ConnectorGroupType;
+  /** The kind of connector group: APPLICATION_PROXY. Required under UPSTREAM_API=seed. */
+  connectorGroupType?: ConnectorGroupType | null | undefined;
   /** The id (a GUID) of an existing group. Omit it to identify the group by `name`. */
   id?: string | null | undefined;
-  /** Whether the group is the tenant's default connector group. */
-  isDefault: boolean;
-  /** The display name: trimmed, 1 to 256 characters, no control characters. */
-  name: string;
-  /** The region: NAM, EUR, AUS, ASIA or IND (UNKNOWN_FUTURE_VALUE is refused). */
-  region: ConnectorGroupRegion;
+  /** Whether the group is the tenant's default connector group. Required under UPSTREAM_API=seed. */
+  isDefault?: boolean | null | undefined;
+  /** The display name: trimmed, 1 to 256 characters, no control characters. Required without `id`, and under UPSTREAM_API=seed. */
+  name?: string | null | undefined;
+  /** The region: NAM, EUR, AUS, ASIA or IND (UNKNOWN_FUTURE_VALUE is refused). Required under UPSTREAM_API=seed. */
+  region?: ConnectorGroupRegion | null | undefined;
 };
 
 /** The region a connector group's traffic is served from. UNKNOWN_FUTURE_VALUE is read-only. */

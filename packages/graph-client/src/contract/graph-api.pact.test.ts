@@ -545,13 +545,15 @@ describe("REST interactions: Graph's documented operations (api 'graph', /beta)"
           client.addConnectorMemberOf({
             applicationId: APPLICATION_ID,
             connectorId: CONNECTOR_ID,
-            connectorGroup: westEurope,
+            // By id alone: Graph's operation references the group, nothing more is sent.
+            connectorGroup: { id: GROUP_ID },
             ...callerOf,
           }),
         );
+        // A 204 carries no group, and the request named only its id.
         expect(result).toEqual({
           ok: true,
-          connectorGroup: westEurope,
+          connectorGroup: null,
           status: 204,
           requestId: REQUEST_ID,
         });

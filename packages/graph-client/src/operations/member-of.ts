@@ -5,6 +5,8 @@ import {
   connectorGroupReference,
   connectorMemberOfPath,
   connectorMemberOfRefPath,
+  type DirectoryObjectId,
+  isCompleteGroup,
   type ListedConnectorGroup,
   memberOfPath,
   memberOfRefPath,
@@ -18,7 +20,9 @@ import type { OperationContext } from './operation-context.ts';
 
 /**
  * Adding a connector to a group: the domain's parsed {@link AddMemberOfRequest} (branded ids and
- * name, so only a parse makes one), taken as it comes and never checked again here.
+ * name, so only a parse makes one), taken as it comes and never checked again here. The group is
+ * named by `id` alone or by `name`: the `graph` profile needs no more; the `seed` profile's body
+ * needs the whole group (the gateway refuses a partial one there before calling).
  */
 export type AddConnectorMemberOfRequest = AddMemberOfRequest & CallerOptions;
 
@@ -29,13 +33,18 @@ export type ListConnectorMemberOfRequest = Omit<AddMemberOfRequest, 'connectorGr
 /**
  * What a 2xx to an add means: the POST landed. A body that is not a connectorGroup changes
  * nothing; Graph's usual 204 has no body: nothing to parse (a failed zod parse is not free).
- * Also how a batch's move step is read (move-connectors.ts).
+ * `sent` is the group as known before the call: null for an add by id under `graph`, whose
+ * request carried only the id. Also how a batch's move step is read (move-connectors.ts).
  */
-export function addedGroup(answer: UpstreamAnswer, sent: ConnectorGroup): AddMemberOfResult {
+export function addedGroup(
+  answer: UpstreamAnswer,
+  sent: ConnectorGroup | null,
+  groupId: DirectoryObjectId | undefined = sent?.id,
+): AddMemberOfResult {
   if (answer.json === undefined) return { ok: true, connectorGroup: sent, ...answered(answer) };
   const parsed = ConnectorGroup.safeParse(answer.json);
   const connectorGroup = parsed.success
-    ? { ...parsed.data, ...(parsed.data.id === undefined && sent.id ? { id: sent.id } : {}) }
+    ? { ...parsed.data, ...(parsed.data.id === undefined && groupId ? { id: groupId } : {}) }
     : sent;
   return { ok: true, connectorGroup, ...answered(answer) };
 }
@@ -65,11 +74,12 @@ function postReference(
   caller: Caller,
   path: string,
   body: string,
-  group: ConnectorGroup,
+  group: ConnectorGroup | null,
+  groupId: DirectoryObjectId | undefined,
 ): Promise<AddMemberOfResult> {
   return context.upstream.send<AddMemberOfResult>(
     { ...caller, operation: 'addConnectorMemberOf', method: 'POST', path, body, retry: 'postSafe' },
-    (answer) => addedGroup(answer, group),
+    (answer) => addedGroup(answer, group, groupId),
     (answer) => ({ ok: true, connectorGroup: group, ...answered(answer) }),
   );
 }
@@ -84,25 +94,35 @@ export async function addConnectorMemberOf(
 ): Promise<AddMemberOfResult> {
   const path = memberOfPathFor(context, request, 'ref');
   const caller = callerFrom(request);
-  // The group as the domain parsed it: what a 204 answers with, and what the body is built from.
+  // The group as the domain parsed it: the seed's body, or the id or name the graph profile uses.
   const input = request.connectorGroup;
   if (context.api === 'seed') {
-    return postReference(context, caller, path, JSON.stringify(toRestBody(input)), input);
+    if (!isCompleteGroup(input)) {
+      // The gateway refuses this before calling, naming each field; only a caller that skipped
+      // that check gets here.
+      throw new TypeError(
+        'the whole group is required under the seed profile: its body is the group',
+      );
+    }
+    const body = JSON.stringify(toRestBody(input));
+    return postReference(context, caller, path, body, input, input.id);
   }
   // The `graph` profile: the group's id (given, or found by name), then the reference POST.
   const startedAt = context.upstream.clock.now();
-  let target: ConnectorGroup & Pick<ListedConnectorGroup, 'id'>;
-  if (input.id === undefined) {
-    const found = await lookupConnectorGroupByName(context, input.name, { ...caller, startedAt });
-    if (!found.ok) return found;
-    target = found.group;
+  // By id the request names only the id: whatever else the caller wrote is not the group, so
+  // the group is null unless the upstream answers with it (the gateway reads it back).
+  let found: (ConnectorGroup & Pick<ListedConnectorGroup, 'id'>) | null = null;
+  let groupId: DirectoryObjectId;
+  if (input.id !== undefined) {
+    groupId = input.id;
   } else {
-    // By id the group is returned as the caller sent it: a read after the POST would add a
-    // round trip, and a failure after the add had landed, for fields the caller already has.
-    target = { ...input, id: input.id };
+    const lookup = await lookupConnectorGroupByName(context, input.name, { ...caller, startedAt });
+    if (!lookup.ok) return lookup;
+    found = lookup.group;
+    groupId = found.id;
   }
-  const body = JSON.stringify(connectorGroupReference(context.base, target.id));
-  return postReference(context, { ...caller, startedAt }, path, body, target);
+  const body = JSON.stringify(connectorGroupReference(context.base, groupId));
+  return postReference(context, { ...caller, startedAt }, path, body, found, groupId);
 }
 
 /**
