@@ -13,11 +13,11 @@ import {
   parseValid,
   SEED,
 } from '@connectors/domain';
-import { request } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readAnswer } from '../test/read-answer.ts';
 import { type ScriptedReply, startScriptedUpstream } from '../test/scripted-upstream.ts';
 import { GraphClient } from './graph-client.ts';
-import { failureFromAnswer, readAnswer } from './upstream-answer.ts';
+import { failureFromAnswer } from './upstream-answer.ts';
 
 const AUTHORIZATION = 'Bearer envelope-test-token';
 const addRequest = parseValid(AddMemberOfRequest, {
@@ -41,7 +41,7 @@ afterEach(async () => {
 async function answerTo(reply: ScriptedReply) {
   const server = await startScriptedUpstream([reply]);
   cleanups.push(server.close);
-  return readAnswer(await request(`${server.origin}/v1.0/x`));
+  return readAnswer(server.origin);
 }
 
 async function client(script: ScriptedReply[]) {

@@ -6,14 +6,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { graphErrorEnvelope } from '@connectors/domain';
-import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  failureFromAnswer,
-  MAX_BODY_BYTES,
-  readAnswer,
-  type UpstreamAnswer,
-} from './upstream-answer.ts';
+import { readAnswer } from '../test/read-answer.ts';
+import { failureFromAnswer, MAX_BODY_BYTES, type UpstreamAnswer } from './upstream-answer.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -45,7 +40,7 @@ async function answerFrom(
     res.writeHead(status, headers);
     res.end(body);
   });
-  return readAnswer(await request(`${origin}/v1.0/x`));
+  return readAnswer(origin);
 }
 
 /** A JSON document (one string) of exactly `bytes` bytes. */
@@ -53,7 +48,7 @@ function jsonOfSize(bytes: number): string {
   return `"${'a'.repeat(bytes - 2)}"`;
 }
 
-describe('readAnswer', () => {
+describe('reading an answer', () => {
   it('reads and parses a body of exactly MAX_BODY_BYTES', async () => {
     expect(MAX_BODY_BYTES).toBe(1024 * 1024);
     const answer = await answerFrom(200, jsonOfSize(MAX_BODY_BYTES));
@@ -94,7 +89,7 @@ describe('readAnswer', () => {
       pump();
     });
 
-    const answer = await readAnswer(await request(`${origin}/v1.0/x`));
+    const answer = await readAnswer(origin);
     await upstreamDone;
 
     expect(answer).toStrictEqual({ status: 200, empty: false });

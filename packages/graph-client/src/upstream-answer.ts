@@ -1,6 +1,5 @@
 import { STATUS_CODES } from 'node:http';
 import { classifyGraphEnvelope, GraphErrorEnvelope } from '@connectors/domain';
-import type { Dispatcher } from 'undici';
 import { plausibleRequestId } from './request-id.ts';
 import type { AnsweredFailure } from './result.ts';
 
@@ -32,64 +31,70 @@ const THROTTLE_PREFIX = 'x-ms-throttle-';
 // A header value kept for a log line; Graph's are short (`App&Tenant/Directory/...`).
 const MAX_THROTTLE_VALUE = 200;
 
-function throttleHeaders(headers: Dispatcher.ResponseData['headers']) {
-  let found: Record<string, string> | undefined;
-  for (const name in headers) {
-    if (!name.startsWith(THROTTLE_PREFIX)) continue;
-    const value = header(headers, name);
-    if (value === undefined) continue;
-    found ??= {};
-    found[name] = value.slice(0, MAX_THROTTLE_VALUE);
+/** The headers an answer is read for, from undici's raw `[name, value, ...]` list. */
+interface AnswerHeaders {
+  requestId?: string;
+  retryAfter?: string;
+  throttle?: Record<string, string>;
+}
+
+// Names compared lower-cased; of a repeated header, the first value counts.
+function answerHeaders(rawHeaders: readonly Buffer[] | undefined): AnswerHeaders {
+  const found: AnswerHeaders = {};
+  if (rawHeaders === undefined) return found;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = (rawHeaders[i] as Buffer).toString('latin1').toLowerCase();
+    if (name === 'request-id') {
+      found.requestId ??= (rawHeaders[i + 1] as Buffer).toString('latin1');
+    } else if (name === 'retry-after') {
+      found.retryAfter ??= (rawHeaders[i + 1] as Buffer).toString('latin1');
+    } else if (name.startsWith(THROTTLE_PREFIX)) {
+      found.throttle ??= {};
+      found.throttle[name] ??= (rawHeaders[i + 1] as Buffer)
+        .toString('latin1')
+        .slice(0, MAX_THROTTLE_VALUE);
+    }
   }
   return found;
 }
 
-function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** Reads a response to the end (or to {@link MAX_BODY_BYTES}) and parses its body as JSON. */
-export async function readAnswer(response: Dispatcher.ResponseData): Promise<UpstreamAnswer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let oversized = false;
-  for await (const chunk of response.body) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      oversized = true;
-      // Destroying the body also drops the connection, so the rest is never read.
-      response.body.destroy();
-      break;
-    }
-    chunks.push(chunk as Buffer);
-  }
+/**
+ * One answer as read off the connection (`attempt-handler.ts`): its status, undici's raw headers
+ * and its body, with the body parsed as JSON and, for a failure, as Graph's error envelope.
+ * @param body the body's bytes; undefined when empty or `oversized`
+ * @param oversized the body ran past {@link MAX_BODY_BYTES} and was not read
+ */
+export function answerOf(
+  status: number,
+  rawHeaders: readonly Buffer[] | undefined,
+  body: Buffer | undefined,
+  oversized: boolean,
+): UpstreamAnswer {
   let json: unknown;
-  if (!oversized && size > 0) {
+  if (body !== undefined) {
     try {
-      json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      json = JSON.parse(body.toString('utf8'));
     } catch {
       // Not JSON (an HTML error page from a proxy, say): classified by status alone.
       json = undefined;
     }
   }
-  const status = response.statusCode;
   // Only a failure can be an envelope; a success (Graph's usual empty 204) is never parsed as one.
   const parsed =
     json === undefined || (status >= 200 && status < 300)
       ? undefined
       : GraphErrorEnvelope.safeParse(json);
   const envelope = parsed?.success ? parsed.data : undefined;
+  const headers = answerHeaders(rawHeaders);
   // Each source checked on its own: a header that does not look like an id falls back to the
   // envelope's, rather than hiding it.
   const requestId =
-    plausibleRequestId(header(response.headers, 'request-id')) ??
+    plausibleRequestId(headers.requestId) ??
     plausibleRequestId(envelope?.error.innerError?.['request-id']);
-  const retryAfter = header(response.headers, 'retry-after');
-  const throttle = throttleHeaders(response.headers);
+  const { retryAfter, throttle } = headers;
   return {
     status,
-    empty: size === 0,
+    empty: body === undefined && !oversized,
     ...(requestId === undefined ? {} : { requestId }),
     ...(retryAfter === undefined ? {} : { retryAfter }),
     ...(json === undefined ? {} : { json }),

@@ -1,7 +1,6 @@
-import { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
 import { Admission, type AdmissionLimits } from './admission.ts';
-import { type AttemptOutcome, sendAttempt } from './attempt.ts';
+import { type AttemptOutcome, type RunningAttempt, startAttempt } from './attempt.ts';
 import type { Clock } from './clock.ts';
 import { type Refusal, refusalFailure } from './refusal.ts';
 import type { GraphFailure } from './result.ts';
@@ -14,7 +13,6 @@ import type { UpstreamStateEvent, UpstreamStats } from './upstream-observations.
 import type { UpstreamRequest } from './upstream-request.ts';
 import { UpstreamWatch } from './upstream-watch.ts';
 import { judgeAttempt, type OnDuplicateAfterRetry, type OnSuccess } from './verdict.ts';
-import { WriteHooks } from './write-hook.ts';
 
 /** How the calls to one upstream origin are made; validated by the client's constructor. */
 export interface UpstreamSettings extends AdmissionLimits {
@@ -47,14 +45,13 @@ function reachedUpstream(outcome: AttemptOutcome): boolean {
 export class Upstream {
   readonly #settings: UpstreamSettings;
   readonly #pool: Pool;
-  readonly #hooks: WriteHooks;
   readonly #admission: Admission;
   readonly #budget: RetryBudget;
   readonly #gates: Record<CallKind, ThrottleGate>;
   readonly #watch: UpstreamWatch;
   // Attempts whose caller went away: left to finish (or time out) on their connection, so the
   // pool is not churned, and ended at once by close().
-  readonly #abandoned = new Set<EventEmitter>();
+  readonly #abandoned = new Set<RunningAttempt>();
   #gateRefusals = 0;
   #connectionsOpened = 0;
 
@@ -70,7 +67,6 @@ export class Upstream {
       connectTimeout: settings.timeoutMs,
       connections: settings.connections,
     });
-    this.#hooks = new WriteHooks(this.#pool);
     this.#pool.on('connect', () => {
       this.#connectionsOpened += 1;
     });
@@ -221,7 +217,7 @@ export class Upstream {
 
   /** Ends abandoned attempts, then closes the pool's connections once calls in flight are done. */
   async close(): Promise<void> {
-    for (const abort of this.#abandoned) abort.emit('abort');
+    for (const attempt of this.#abandoned) attempt.abort();
     await this.#pool.close();
   }
 
@@ -259,26 +255,25 @@ export class Upstream {
   // on to its answer or its timeout, holding its slot (the upstream is still working on it), and
   // its connection stays in the pool: cutting it would open a new one for the next call.
   #attempt(request: UpstreamRequest, kind: CallKind, release: () => void): Promise<AttemptOutcome> {
-    const abort = new EventEmitter();
     const gate = this.#gates[kind];
-    const running = sendAttempt(request, {
-      hooks: this.#hooks,
+    const attempt = startAttempt(request, {
+      pool: this.#pool,
       origin: this.#settings.origin,
       timeoutMs: this.#settings.timeoutMs,
       clock: this.#settings.clock,
-      abort,
       // Admitted while the gate was open, it may have closed since (a connect takes time, and
       // the first wave of a cold pool waits for its connections): nothing is written while closed.
       mayWrite: () => gate.remainingMs() === 0,
-    }).finally(() => {
+    });
+    const running = attempt.outcome.finally(() => {
       release();
-      this.#abandoned.delete(abort);
+      this.#abandoned.delete(attempt);
     });
     const { signal } = request;
     if (signal === undefined) return running;
     return new Promise<AttemptOutcome>((resolve, reject) => {
       const onAbort = () => {
-        this.#abandoned.add(abort);
+        this.#abandoned.add(attempt);
         // The abandoned attempt's outcome has no reader; a misuse error was already thrown once.
         running.catch(() => {});
         reject(signal.reason);
