@@ -1,4 +1,4 @@
-import type { GraphClient } from '@connectors/graph-client';
+import type { CallerSignal, GraphClient } from '@connectors/graph-client';
 import type { RequestTrace } from './observability/request-trace.ts';
 
 /**
@@ -33,8 +33,11 @@ export interface HeaderReader {
  */
 export interface GatewayRequest {
   readonly headers: HeaderReader;
-  /** Aborts when the client goes away before its answer is written. */
-  readonly signal: AbortSignal;
+  /**
+   * Aborts when the client goes away before its answer is written: yoga's `request.signal`, or
+   * the fast path's lighter `ClientGone`; handed to the graph client as the caller's signal.
+   */
+  readonly signal: CallerSignal;
 }
 
 /**

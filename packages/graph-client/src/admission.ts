@@ -1,3 +1,4 @@
+import type { CallerSignal } from './caller.ts';
 import type { Clock } from './clock.ts';
 
 /**
@@ -66,7 +67,7 @@ export class Admission {
    * @returns the permit, or why none was given (nothing was sent)
    * Rejects with the signal's reason when it aborts first (the call leaves the queue).
    */
-  acquire(deadlineMs: number, signal?: AbortSignal): Promise<Permit | AdmissionRefusal> {
+  acquire(deadlineMs: number, signal?: CallerSignal): Promise<Permit | AdmissionRefusal> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.#inFlight < this.#limits.maxInFlight && this.#queue.length === 0) {
       return Promise.resolve(this.#grant());

@@ -1,3 +1,4 @@
+import type { CallerSignal } from './caller.ts';
 /**
  * Time and chance as the client sees them. Injected so that retry waits, the budget and jitter
  * are deterministic under test; production uses {@link systemClock}.
@@ -8,7 +9,7 @@ export interface Clock {
   /**
    * Resolves after `ms`; rejects with `signal.reason` when the signal aborts first.
    */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  sleep(ms: number, signal?: CallerSignal): Promise<void>;
   /** Calls `callback` after `ms`; returns the function that cancels it. */
   setTimer(callback: () => void, ms: number): () => void;
   /** A number in [0, 1), for jitter. */

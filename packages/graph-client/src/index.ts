@@ -1,3 +1,4 @@
+export type { CallerOptions, CallerSignal } from './caller.ts';
 export { clientRequestIdFor } from './client-request-id.ts';
 export {
   type ConnectorMoveOutcome,

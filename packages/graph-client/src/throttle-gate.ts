@@ -1,3 +1,4 @@
+import type { CallerSignal } from './caller.ts';
 import type { Clock } from './clock.ts';
 
 /**
@@ -64,7 +65,7 @@ export class ThrottleGate {
    * meeting a full queue the moment it opens.
    * @returns 0 once open (at once, or after waiting); else the milliseconds it stays closed
    */
-  async wait(deadline: number, maxWaiters: number, signal?: AbortSignal): Promise<number> {
+  async wait(deadline: number, maxWaiters: number, signal?: CallerSignal): Promise<number> {
     const remaining = this.remainingMs();
     if (remaining === 0) return 0;
     if (this.#clock.now() + remaining > deadline || this.#waiters >= maxWaiters) return remaining;

@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import { Admission, type AdmissionLimits } from './admission.ts';
 import { type AttemptOutcome, type RunningAttempt, startAttempt } from './attempt.ts';
+import type { CallerSignal } from './caller.ts';
 import type { Clock } from './clock.ts';
 import { type Refusal, refusalFailure } from './refusal.ts';
 import type { GraphFailure } from './result.ts';
@@ -226,7 +227,7 @@ export class Upstream {
   async #admit(
     kind: CallKind,
     deadline: number,
-    signal: AbortSignal | undefined,
+    signal: CallerSignal | undefined,
   ): Promise<{ release(): void } | Refusal> {
     for (;;) {
       const gateMs = await this.#gates[kind].wait(deadline, this.#settings.maxQueue, signal);

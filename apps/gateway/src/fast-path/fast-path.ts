@@ -18,6 +18,7 @@ import { inRequestContext } from '../observability/request-span.ts';
 import type { RequestTrace } from '../observability/request-trace.ts';
 import { documentIdHash } from '../trusted-documents/manifest.ts';
 import type { CompiledDocument, TrustedDocuments } from '../trusted-documents/trusted-documents.ts';
+import { ClientGone } from './client-gone.ts';
 import { type RegularMediaType, regularMediaTypeFor } from './response-media-type.ts';
 
 export type { NodeHandler };
@@ -231,15 +232,15 @@ export function createFastPath(
     // As useRequestLog's onExecute records it on yoga's path, for the span's name.
     trace.operationType = operation.operation;
 
-    const controller = new AbortController();
+    const clientGone = new ClientGone();
     // As yoga's adapter does: a response closed before it finished means the client left.
     const onClose = () => {
-      if (!response.writableFinished) controller.abort();
+      if (!response.writableFinished) clientGone.abort();
     };
     response.once('close', onClose);
     const gatewayRequest: GatewayRequest = {
       headers: new NodeHeaderReader(request.headers),
-      signal: controller.signal,
+      signal: clientGone,
     };
     // As yoga's context holds them once the trusted-documents plugin resolved a documentId.
     params.query = trusted.text;

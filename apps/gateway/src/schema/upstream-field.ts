@@ -1,5 +1,5 @@
 import type { Validated } from '@connectors/domain';
-import { clientRequestIdFor, type GraphFailure } from '@connectors/graph-client';
+import { type CallerSignal, clientRequestIdFor, type GraphFailure } from '@connectors/graph-client';
 import { requireBearerAuthorization } from '../auth/bearer-token.ts';
 import type { GatewayContext } from '../context.ts';
 import { answerForFailure } from '../errors/upstream-failure.ts';
@@ -13,7 +13,7 @@ export const CLIENT_DISCONNECTED = 'CLIENT_DISCONNECTED';
 export interface UpstreamCallContext {
   authorization: string;
   clientRequestId: string;
-  signal: AbortSignal;
+  signal: CallerSignal;
 }
 
 /** How one such field is wired: its name, its validation, its client call. */
