@@ -1,10 +1,9 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import {
-  type ExecutionResult,
-  execute,
-  type GraphQLError,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
+import type {
+  ExecutionResult,
+  GraphQLError,
+  GraphQLSchema,
+  OperationDefinitionNode,
 } from 'graphql';
 import { maskError, processRegularResult, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -18,6 +17,7 @@ import { inRequestContext } from '../observability/request-span.ts';
 import type { RequestTrace } from '../observability/request-trace.ts';
 import { documentIdHash } from '../trusted-documents/manifest.ts';
 import type { CompiledDocument, TrustedDocuments } from '../trusted-documents/trusted-documents.ts';
+import { compileOperation, type OperationExecutor } from './compiled-operation.ts';
 import { type RegularMediaType, regularMediaTypeFor } from './response-media-type.ts';
 
 export type { NodeHandler };
@@ -172,12 +172,47 @@ function trustedDocument(
 }
 
 /**
+ * Every operation of every trusted document, made executable once, at start: compiled by
+ * graphql-jit, or run by graphql-js `execute` where graphql-jit could not compile it (logged, at
+ * warn, with graphql-jit's reason; the gateway starts either way).
+ */
+function compileOperations(
+  deps: FastPathDeps,
+): ReadonlyMap<OperationDefinitionNode, OperationExecutor> {
+  const executors = new Map<OperationDefinitionNode, OperationExecutor>();
+  for (const trusted of deps.documents.values()) {
+    for (const definition of trusted.document.definitions) {
+      if (definition.kind !== 'OperationDefinition') continue;
+      const { execute, mode } = compileOperation(
+        deps.schema,
+        trusted.text,
+        trusted.document,
+        definition,
+      );
+      executors.set(definition, execute);
+      if (mode !== 'compiled') {
+        deps.logger.warn(
+          {
+            documentId: `sha256:${trusted.hash}`,
+            operation: definition.name?.value,
+            reason: mode.fallback,
+          },
+          'trusted document not compiled: graphql-js executes it',
+        );
+      }
+    }
+  }
+  return executors;
+}
+
+/**
  * The gateway's fast path (issue 6, fenced in issue 11): serves the common request, a JSON
  * `POST /graphql` of a trusted document (the manifest's, compiled at start through yoga's own
  * parse and validate), straight from `node:http`, skipping yoga's Fetch-API adapter and plugin
  * pipeline, and hands every other request to `yoga` unchanged. Which plugins it may run beside
  * is fenced (`src/fast-path-fence.ts`). What it serves, it serves as yoga would: the same
- * graphql-js execution of the same document and schema, the same context for resolvers, yoga's own error masking
+ * document and schema, executed by a query graphql-jit compiled at start (`compiled-operation.ts`:
+ * graphql-js's results, errors included, or graphql-js `execute` itself where it cannot compile), the same context for resolvers, yoga's own error masking
  * (`maskError`, logged as yoga logs it) and result processing (`processRegularResult`: status,
  * content type, body), yoga's default CORS headers, and the same log line and metric.
  *
@@ -196,6 +231,7 @@ export function createFastPath(
   stats: FastPathStats = { served: 0 },
 ): TracedHandler {
   const { documents, graphqlPath } = deps;
+  const executors = compileOperations(deps);
 
   function toYoga(
     request: IncomingMessage,
@@ -250,15 +286,11 @@ export function createFastPath(
       trace,
       params,
     };
+    // Every operation of every trusted document has one (compileOperations).
+    const run = executors.get(operation) as OperationExecutor;
     let result: ExecutionResult | Promise<ExecutionResult>;
     try {
-      result = execute({
-        schema: deps.schema,
-        document: trusted.document,
-        operationName: params.operationName,
-        variableValues: params.variables,
-        contextValue: context,
-      });
+      result = run(params.variables, context);
     } catch (error) {
       stats.served++;
       finish(request, response, mediaType, trace, operation, failed(error));
