@@ -6,11 +6,18 @@ import {
   GraphQLError,
   type GraphQLSchema,
   getLocation,
+  isNonNullType,
+  Kind,
   type OperationDefinitionNode,
   parse,
+  type SelectionSetNode,
+  TypeInfo,
   visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { Logger } from 'pino';
+import type { TrustedDocuments } from '../trusted-documents/trusted-documents.ts';
 
 /**
  * Runs one operation of a trusted document: its variables as sent, the request's context. The
@@ -26,8 +33,11 @@ export type OperationExecutor = (
 /** How an operation runs, and why: the compiled query, or graphql-js `execute` as a fallback. */
 export interface ExecutableOperation {
   execute: OperationExecutor;
-  /** `compiled` when graphql-jit compiled it; otherwise why not (logged once, at start). */
-  mode: 'compiled' | { fallback: string };
+  /**
+   * `compiled` when graphql-jit compiled it. Otherwise why not: the operation is one graphql-jit
+   * would answer differently (`fenced`, by design), or graphql-jit failed to compile it.
+   */
+  mode: 'compiled' | { fallback: string; by: 'fence' | 'graphql-jit' };
 }
 
 // graphql-js's message for a non-null field that resolved to null, reported from a plain `Error`
@@ -64,6 +74,10 @@ export function compileOperation(
       variableValues: variables,
       contextValue: context,
     });
+  const unlike = wouldAnswerUnlikeGraphqlJs(schema, document, operation);
+  if (unlike !== undefined) {
+    return { execute: interpreted, mode: { fallback: unlike, by: 'fence' } };
+  }
   let compiled: CompiledQuery | ExecutionResult;
   try {
     compiled = compileQuery<Record<string, unknown>, Record<string, unknown>>(
@@ -72,11 +86,11 @@ export function compileOperation(
       operationName,
     );
   } catch (error) {
-    return { execute: interpreted, mode: { fallback: String(error) } };
+    return { execute: interpreted, mode: { fallback: String(error), by: 'graphql-jit' } };
   }
   if (!isCompiledQuery(compiled)) {
     const reasons = compiled.errors?.map((error) => error.message).join('; ') ?? 'no reason';
-    return { execute: interpreted, mode: { fallback: reasons } };
+    return { execute: interpreted, mode: { fallback: reasons, by: 'graphql-jit' } };
   }
   const query = compiled.query;
   const fieldsAt = fieldNodesByLocation(document);
@@ -95,6 +109,42 @@ export function compileOperation(
     },
     mode: 'compiled',
   };
+}
+
+/**
+ * Every operation of every trusted document, made executable once, at start: compiled by
+ * graphql-jit, or run by graphql-js `execute` where graphql-jit could not compile it (logged, at
+ * warn, with graphql-jit's reason; the gateway starts either way).
+ */
+export function compileTrustedOperations(
+  schema: GraphQLSchema,
+  documents: TrustedDocuments,
+  logger: Logger,
+): ReadonlyMap<OperationDefinitionNode, OperationExecutor> {
+  const executors = new Map<OperationDefinitionNode, OperationExecutor>();
+  for (const trusted of documents.values()) {
+    for (const definition of trusted.document.definitions) {
+      if (definition.kind !== 'OperationDefinition') continue;
+      const { execute, mode } = compileOperation(
+        schema,
+        trusted.text,
+        trusted.document,
+        definition,
+      );
+      executors.set(definition, execute);
+      if (mode === 'compiled') continue;
+      // A fenced operation is known and expected (debug); graphql-jit failing to compile one is not.
+      logger[mode.by === 'fence' ? 'debug' : 'warn'](
+        {
+          documentId: `sha256:${trusted.hash}`,
+          operation: definition.name?.value,
+          reason: mode.fallback,
+        },
+        'trusted document not compiled: graphql-js executes it',
+      );
+    }
+  }
+  return executors;
 }
 
 function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
@@ -145,4 +195,83 @@ function asLocatedError(
         ? new Error(error.message)
         : new GraphQLError(error.message)),
   });
+}
+
+/**
+ * Nullable fields whose resolver cannot fail, read from the code: `Connector.connectorGroup` is
+ * `connector.memberOf[0] ?? null` over a parsed array (src/schema/read-model.ts). A resolver
+ * added here must stay that way: the fence below lets its operations be compiled.
+ */
+const RESOLVERS_THAT_NEVER_THROW: ReadonlySet<string> = new Set(['Connector.connectorGroup']);
+
+/**
+ * Why graphql-jit would answer `document` otherwise than graphql-js, or undefined.
+ *
+ * - More than one root field (besides `__typename`): graphql-js answers as soon as a non-null root
+ *   field fails (`data: null`, that one error), and a mutation's later root fields never run;
+ *   graphql-jit runs every root field, answers when all have settled and reports the errors of
+ *   the others too (compiled-operation.test.ts, "fenced"). The gateway's root fields are all
+ *   non-null and call the upstream: a compiled one would send the calls graphql-js skips.
+ * - A nullable field with a resolver of its own: graphql-jit keeps the errors of nullable fields
+ *   apart from those of non-null fields and reports them first, where graphql-js reports every
+ *   error in the order it occurred. An error on a nullable field needs such a resolver (the
+ *   default resolver reads a property) or a nullable leaf that does not serialise, which only a
+ *   gateway bug would return (resolvers return the domain's parsed values): then the errors are
+ *   the same, in another order (compiled-operation.test.ts says so).
+ *
+ * Of the client's documents this fences `connectorGroup` (`ConnectorGroup.members`); the
+ * manifest's others, the bench's mutation among them, are compiled.
+ */
+function wouldAnswerUnlikeGraphqlJs(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): string | undefined {
+  const rootFields = rootResponseKeys(document, operation.selectionSet);
+  rootFields.delete('__typename');
+  if (rootFields.size > 1) {
+    return `runs ${rootFields.size} root fields: graphql-js answers at the first non-null one that fails, graphql-jit runs them all`;
+  }
+  const typeInfo = new TypeInfo(schema);
+  const fenced: string[] = [];
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const field = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        if (field?.resolve === undefined || isNonNullType(field.type)) return;
+        const coordinate = `${parent?.name}.${field.name}`;
+        if (!RESOLVERS_THAT_NEVER_THROW.has(coordinate)) fenced.push(coordinate);
+      },
+    }),
+  );
+  if (fenced.length === 0) return undefined;
+  const fields = [...new Set(fenced)].join(', ');
+  return `selects nullable fields with resolvers (${fields}): graphql-jit would report their errors before all others`;
+}
+
+/** The response keys a selection set gives its type, through fragments, whatever the directives. */
+function rootResponseKeys(
+  document: DocumentNode,
+  selectionSet: SelectionSetNode,
+  keys = new Set<string>(),
+): Set<string> {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      keys.add(selection.alias?.value ?? selection.name.value);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      rootResponseKeys(document, selection.selectionSet, keys);
+    } else {
+      const fragment = document.definitions.find(
+        (definition) =>
+          definition.kind === Kind.FRAGMENT_DEFINITION &&
+          definition.name.value === selection.name.value,
+      );
+      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) {
+        rootResponseKeys(document, fragment.selectionSet, keys);
+      }
+    }
+  }
+  return keys;
 }

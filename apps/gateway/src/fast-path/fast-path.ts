@@ -17,7 +17,7 @@ import { inRequestContext } from '../observability/request-span.ts';
 import type { RequestTrace } from '../observability/request-trace.ts';
 import { documentIdHash } from '../trusted-documents/manifest.ts';
 import type { CompiledDocument, TrustedDocuments } from '../trusted-documents/trusted-documents.ts';
-import { compileOperation, type OperationExecutor } from './compiled-operation.ts';
+import { compileTrustedOperations, type OperationExecutor } from './compiled-operation.ts';
 import { type RegularMediaType, regularMediaTypeFor } from './response-media-type.ts';
 
 export type { NodeHandler };
@@ -172,40 +172,6 @@ function trustedDocument(
 }
 
 /**
- * Every operation of every trusted document, made executable once, at start: compiled by
- * graphql-jit, or run by graphql-js `execute` where graphql-jit could not compile it (logged, at
- * warn, with graphql-jit's reason; the gateway starts either way).
- */
-function compileOperations(
-  deps: FastPathDeps,
-): ReadonlyMap<OperationDefinitionNode, OperationExecutor> {
-  const executors = new Map<OperationDefinitionNode, OperationExecutor>();
-  for (const trusted of deps.documents.values()) {
-    for (const definition of trusted.document.definitions) {
-      if (definition.kind !== 'OperationDefinition') continue;
-      const { execute, mode } = compileOperation(
-        deps.schema,
-        trusted.text,
-        trusted.document,
-        definition,
-      );
-      executors.set(definition, execute);
-      if (mode !== 'compiled') {
-        deps.logger.warn(
-          {
-            documentId: `sha256:${trusted.hash}`,
-            operation: definition.name?.value,
-            reason: mode.fallback,
-          },
-          'trusted document not compiled: graphql-js executes it',
-        );
-      }
-    }
-  }
-  return executors;
-}
-
-/**
  * The gateway's fast path (issue 6, fenced in issue 11): serves the common request, a JSON
  * `POST /graphql` of a trusted document (the manifest's, compiled at start through yoga's own
  * parse and validate), straight from `node:http`, skipping yoga's Fetch-API adapter and plugin
@@ -231,7 +197,7 @@ export function createFastPath(
   stats: FastPathStats = { served: 0 },
 ): TracedHandler {
   const { documents, graphqlPath } = deps;
-  const executors = compileOperations(deps);
+  const executors = compileTrustedOperations(deps.schema, documents, deps.logger);
 
   function toYoga(
     request: IncomingMessage,
