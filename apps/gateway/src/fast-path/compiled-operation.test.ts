@@ -12,6 +12,7 @@ import {
   GraphQLError,
   GraphQLID,
   GraphQLInputObjectType,
+  type GraphQLInputType,
   GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
@@ -20,11 +21,13 @@ import {
   type GraphQLResolveInfo,
   GraphQLSchema,
   GraphQLString,
+  type OperationDefinitionNode,
   parse,
   responsePathAsArray,
 } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
+import { gatewaySchema } from '../schema/schema.ts';
 import { compileOperation } from './compiled-operation.ts';
 
 /** What each resolver saw, in the order they ran. */
@@ -351,5 +354,83 @@ describe('an operation compiled by graphql-jit against graphql-js execute', () =
     expect(JSON.parse(compiled.body)).toEqual({ errors: expect.any(Array) });
     expect(JSON.parse(interpreted.body)).toEqual({ errors: expect.any(Array) });
     expect(compiled.seen).toEqual([]);
+  });
+});
+
+describe("variables of the gateway's input types, compiled against graphql-js", () => {
+  // Every JSON kind of value in every place of the mutation's and moveConnectors' inputs.
+  const probeSchema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        probe: {
+          type: new GraphQLNonNull(GraphQLString),
+          args: {
+            add: { type: gatewaySchema.getType('AddConnectorMemberOfInput') as GraphQLInputType },
+            move: { type: gatewaySchema.getType('MoveConnectorsInput') as GraphQLInputType },
+            first: { type: GraphQLInt },
+          },
+          resolve: (_root, args) => JSON.stringify(args),
+        },
+      },
+    }),
+  });
+  const text =
+    'query P($add: AddConnectorMemberOfInput, $move: MoveConnectorsInput, $first: Int) { probe(add: $add, move: $move, first: $first) }';
+  const document = parse(text);
+  const operation = document.definitions[0] as OperationDefinitionNode;
+  const group = {
+    connectorGroupType: 'APPLICATION_PROXY',
+    isDefault: false,
+    name: 'n',
+    region: 'EUR',
+  };
+  const add = (overrides: Record<string, unknown>) => ({
+    add: { applicationId: 'a', connectorId: 'c', connectorGroup: group, ...overrides },
+  });
+  const inGroup = (overrides: Record<string, unknown>) =>
+    add({ connectorGroup: { ...group, ...overrides } });
+  const odd = [5, 5.5, true, null, 'x', '', [], ['x'], {}, 1e21];
+  const variants: Record<string, unknown>[] = [
+    add({}),
+    ...odd.flatMap((value) => [
+      add({ applicationId: value }),
+      add({ connectorId: value }),
+      add({ connectorGroup: value }),
+      add({ extra: value }),
+      inGroup({ id: value }),
+      inGroup({ isDefault: value }),
+      inGroup({ name: value }),
+      inGroup({ region: value }),
+      inGroup({ connectorGroupType: value }),
+      inGroup({ other: value }),
+      { move: { connectorIds: value, connectorGroupId: 'g' } },
+      { move: { connectorIds: ['a', value], connectorGroupId: 'g' } },
+      { move: value },
+      { add: value },
+      { first: value },
+    ]),
+    inGroup({ region: 'eur' }),
+    inGroup({ region: 'UNKNOWN_FUTURE_VALUE' }),
+    inGroup({ region: 'valueOf' }),
+    { first: 2 ** 31 },
+  ];
+
+  it('accepts and refuses the same values, and hands resolvers the same arguments', async () => {
+    const compiled = compileOperation(probeSchema, text, document, operation);
+    expect(compiled.mode).toBe('compiled');
+    for (const variables of variants) {
+      const viaCompiled = await compiled.execute(variables, {});
+      const viaExecute = await execute({
+        schema: probeSchema,
+        document,
+        variableValues: variables,
+      });
+      const outcome = (result: { data?: unknown }) => ('data' in result ? result.data : 'refused');
+      expect({ variables, outcome: outcome(viaCompiled) }).toEqual({
+        variables,
+        outcome: outcome(viaExecute),
+      });
+    }
   });
 });
