@@ -35,7 +35,8 @@ export interface ExecutableOperation {
   execute: OperationExecutor;
   /**
    * `compiled` when graphql-jit compiled it. Otherwise why not: the operation is one graphql-jit
-   * would answer differently (`fenced`, by design), or graphql-jit failed to compile it.
+   * would answer differently (`fence`, by design: `jit-fence.ts`), or graphql-jit failed to
+   * compile it (`graphql-jit`).
    */
   mode: 'compiled' | { fallback: string; by: 'fence' | 'graphql-jit' };
 }
@@ -118,8 +119,9 @@ export function compileOperation(
 
 /**
  * Every operation of every trusted document, made executable once, at start: compiled by
- * graphql-jit, or run by graphql-js `execute` where graphql-jit could not compile it (logged, at
- * warn, with graphql-jit's reason; the gateway starts either way).
+ * graphql-jit, or run by graphql-js `execute` where the fence keeps it from graphql-jit (logged at
+ * debug) or graphql-jit could not compile it (logged at warn, with graphql-jit's reason). The
+ * gateway starts either way.
  */
 export function compileTrustedOperations(
   schema: GraphQLSchema,
