@@ -4,7 +4,9 @@
  * malformed tokens, Armor's limits, the limit on root fields calling the upstream, variables of
  * the wrong type, bad JSON and params, content types, Accept variants and the 406s, CORS (listed,
  * unlisted and `null` origins, with and without `CORS_ORIGINS` and credentials), GET, trusted
- * documents by text, by `documentId` and by Apollo's APQ hash, and their refusals), a gateway with the fast path and one with yoga alone
+ * documents by text, by `documentId` and by Apollo's APQ hash, and their refusals, the shapes a
+ * compiled query must answer as graphql-js does: aliases, fragments, `__typename`, @include and
+ * @skip, default values, errors under aliases), a gateway with the fast path and one with yoga alone
  * answer with the same status, every response header the same (name, value and order; `date`,
  * which varies by the second, present on both), byte-identical bodies and the same upstream
  * requests (none for a 406 or a refusal), write the same log lines (timings and the fresh
@@ -77,6 +79,12 @@ const readFields = (count: number) =>
 const AT_FIELD_LIMIT = `query AtLimit($applicationId: ID!, $connectorId: ID!) { ${readFields(DEFAULT_MAX_UPSTREAM_FIELDS)} }`;
 const PAST_FIELD_LIMIT = `query PastLimit($applicationId: ID!, $connectorId: ID!) { ${readFields(ARMOR_LIMITS.maxAliases)} connectorGroups { requestId } }`;
 const PAST_FIELD_LIMIT_IN_FRAGMENTS = `query Spread($applicationId: ID!, $connectorId: ID!) { ...Reads ... on Query { connectorGroups { requestId } } } fragment Reads on Query { ${readFields(DEFAULT_MAX_UPSTREAM_FIELDS)} }`;
+// Shapes graphql-jit compiles on its own (src/fast-path/compiled-operation.ts): aliases, fragments,
+// `__typename` at every level, @include/@skip from variables, default variable values.
+const SHAPES =
+  'query Shapes($applicationId: ID!, $connectorId: ID!, $withGroups: Boolean = true, $skipId: Boolean!) { __typename list: connectorMemberOf(applicationId: $applicationId, connectorId: $connectorId) { kind: __typename ...Groups @include(if: $withGroups) rid: requestId @skip(if: $skipId) userErrors { ... on UserError { code field message } } } } fragment Groups on ConnectorMemberOfPayload { groups: connectorGroups { id name region type: connectorGroupType isDefault __typename } }';
+const MUTATION_DEFAULTS =
+  'mutation AddDefaults($input: AddConnectorMemberOfInput!, $withGroup: Boolean = false) { addConnectorMemberOf(input: $input) { connectorGroup @include(if: $withGroup) { id name region } requestId userErrors { code message field } } }';
 const CLIENT_ADD = addConnectorMemberOfOperation;
 const CLIENT_LIST = connectorMemberOfOperation;
 
@@ -89,6 +97,8 @@ function trustedFor(production: boolean): TrustedEntry[] {
     TYPENAME,
     INLINE_MUTATION,
     AT_FIELD_LIMIT,
+    SHAPES,
+    MUTATION_DEFAULTS,
     CLIENT_ADD.text,
     CLIENT_LIST.text,
   ];
@@ -528,6 +538,75 @@ const CASES: Case[] = [
     name: 'variables: unknown input field',
     body: mutation(input({ extra: 1 })),
     headers: withToken,
+  },
+  {
+    name: 'variables: an input object as an empty array (graphql-jit alone would take it as {})',
+    body: mutation({ input: { ...input().input, connectorGroup: [] } }),
+    headers: withToken,
+  },
+  {
+    name: 'variables: an ID as a number',
+    body: mutation(input({ connectorId: 5 })),
+    headers: withToken,
+    fast: true,
+  },
+  {
+    name: 'variables: an enum value in REST case',
+    body: mutation(input({}, { region: 'eur' })),
+    headers: withToken,
+  },
+  {
+    name: 'shapes: aliases, fragments, __typename, @include and @skip, a default value',
+    body: json({ query: SHAPES, variables: { ...listVariables, skipId: false } }),
+    headers: withToken,
+    upstream: groupCollection,
+    fast: true,
+  },
+  {
+    name: 'shapes: the fragment excluded, a field skipped',
+    body: json({ query: SHAPES, variables: { ...listVariables, withGroups: false, skipId: true } }),
+    headers: withToken,
+    upstream: groupCollection,
+    fast: true,
+  },
+  {
+    name: 'shapes: upstream 401 (the error under an alias)',
+    body: json({ query: SHAPES, variables: { ...listVariables, skipId: false } }),
+    headers: withToken,
+    upstream: graphError(401, 'InvalidAuthenticationToken', 'Expired.'),
+    fast: true,
+  },
+  {
+    name: 'shapes: upstream 418 (masked under an alias)',
+    body: json({ query: SHAPES, variables: { ...listVariables, skipId: false } }),
+    headers: withToken,
+    upstream: teapot,
+    fast: true,
+  },
+  {
+    name: 'shapes: a required Boolean missing',
+    body: json({ query: SHAPES, variables: listVariables }),
+    headers: withToken,
+  },
+  {
+    name: 'a mutation with a default variable value',
+    body: json({ query: MUTATION_DEFAULTS, variables: input() }),
+    headers: withToken,
+    upstream: groupJson,
+    fast: true,
+  },
+  {
+    name: 'a mutation with a default variable value overridden',
+    body: json({ query: MUTATION_DEFAULTS, variables: { ...input(), withGroup: true } }),
+    headers: withToken,
+    upstream: groupJson,
+    fast: true,
+  },
+  {
+    name: 'a mutation, no token (UNAUTHENTICATED under its own path)',
+    body: json({ query: MUTATION_DEFAULTS, variables: input() }),
+    headers: json200,
+    fast: true,
   },
   { name: 'bad JSON', body: '{"query": ', headers: withToken },
   { name: 'JSON null', body: 'null', headers: withToken },

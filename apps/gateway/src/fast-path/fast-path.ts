@@ -1,10 +1,9 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import {
-  type ExecutionResult,
-  execute,
-  type GraphQLError,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
+import type {
+  ExecutionResult,
+  GraphQLError,
+  GraphQLSchema,
+  OperationDefinitionNode,
 } from 'graphql';
 import { maskError, processRegularResult, type YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -19,6 +18,7 @@ import type { RequestTrace } from '../observability/request-trace.ts';
 import { documentIdHash } from '../trusted-documents/manifest.ts';
 import type { CompiledDocument, TrustedDocuments } from '../trusted-documents/trusted-documents.ts';
 import { ClientGone } from './client-gone.ts';
+import { compileTrustedOperations, type OperationExecutor } from './compiled-operation.ts';
 import { type RegularMediaType, regularMediaTypeFor } from './response-media-type.ts';
 
 export type { NodeHandler };
@@ -178,7 +178,8 @@ function trustedDocument(
  * parse and validate), straight from `node:http`, skipping yoga's Fetch-API adapter and plugin
  * pipeline, and hands every other request to `yoga` unchanged. Which plugins it may run beside
  * is fenced (`src/fast-path-fence.ts`). What it serves, it serves as yoga would: the same
- * graphql-js execution of the same document and schema, the same context for resolvers, yoga's own error masking
+ * document and schema, executed by a query graphql-jit compiled at start (`compiled-operation.ts`:
+ * graphql-js's results, errors included, or graphql-js `execute` itself where it cannot compile), the same context for resolvers, yoga's own error masking
  * (`maskError`, logged as yoga logs it) and result processing (`processRegularResult`: status,
  * content type, body), yoga's default CORS headers, and the same log line and metric.
  *
@@ -197,6 +198,7 @@ export function createFastPath(
   stats: FastPathStats = { served: 0 },
 ): TracedHandler {
   const { documents, graphqlPath } = deps;
+  const executors = compileTrustedOperations(deps.schema, documents, deps.logger);
 
   function toYoga(
     request: IncomingMessage,
@@ -251,15 +253,11 @@ export function createFastPath(
       trace,
       params,
     };
+    // Every operation of every trusted document has one (compileOperations).
+    const run = executors.get(operation) as OperationExecutor;
     let result: ExecutionResult | Promise<ExecutionResult>;
     try {
-      result = execute({
-        schema: deps.schema,
-        document: trusted.document,
-        operationName: params.operationName,
-        variableValues: params.variables,
-        contextValue: context,
-      });
+      result = run(params.variables, context);
     } catch (error) {
       stats.served++;
       finish(request, response, mediaType, trace, operation, failed(error));

@@ -82,6 +82,11 @@ export class TrustedDocuments {
     return this.#byHash.get(hash);
   }
 
+  /** Every compiled document, in the manifest's order. */
+  values(): IterableIterator<CompiledDocument> {
+    return this.#byHash.values();
+  }
+
   get size(): number {
     return this.#byText.size;
   }
