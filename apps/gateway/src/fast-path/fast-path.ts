@@ -253,7 +253,7 @@ export function createFastPath(
       trace,
       params,
     };
-    // Every operation of every trusted document has one (compileOperations).
+    // Every operation of every trusted document has one (compileTrustedOperations).
     const run = executors.get(operation) as OperationExecutor;
     let result: ExecutionResult | Promise<ExecutionResult>;
     try {
