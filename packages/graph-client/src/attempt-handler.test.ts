@@ -9,7 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { attemptOn, testRequest } from '../test/read-answer.ts';
 import { type ScriptedReply, startScriptedUpstream } from '../test/scripted-upstream.ts';
 import { startAttempt } from './attempt.ts';
+import { AttemptHandler, type Settled } from './attempt-handler.ts';
 import { systemClock } from './clock.ts';
+import { MAX_BODY_BYTES } from './upstream-answer.ts';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -90,5 +92,70 @@ describe('an attempt at the moment undici writes it', () => {
       type: 'timeout',
     });
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('AttemptHandler, called as undici calls it', () => {
+  function handler(beforeWrite: () => void = () => {}) {
+    const settled: Settled[] = [];
+    const attempt = new AttemptHandler(beforeWrite, (outcome) => settled.push(outcome));
+    const aborts: Error[] = [];
+    return { attempt, settled, aborts, undiciAbort: (reason: Error) => aborts.push(reason) };
+  }
+  const raw = (...pairs: string[]) => pairs.map((text) => Buffer.from(text, 'latin1'));
+
+  it('skips a 1xx answer: the final status and its headers count', () => {
+    const { attempt, settled, undiciAbort } = handler();
+    attempt.onConnect(undiciAbort);
+    attempt.onHeaders(103, raw('link', '</x>; rel=preload', 'request-id', 'early'));
+    attempt.onHeaders(200, raw('Request-Id', 'final'));
+    attempt.onData(Buffer.from('{"value":'));
+    attempt.onData(Buffer.from('[]}'));
+    attempt.onComplete();
+    expect(settled).toStrictEqual([
+      {
+        ok: true,
+        answer: { status: 200, empty: false, requestId: 'final', json: { value: [] } },
+      },
+    ]);
+  });
+
+  it('settles once: a body past the cap answers at once, and the error its abort causes is not a second outcome', () => {
+    const { attempt, settled, aborts, undiciAbort } = handler();
+    attempt.onConnect(undiciAbort);
+    attempt.onHeaders(200, raw());
+    expect(attempt.onData(Buffer.alloc(MAX_BODY_BYTES))).toBe(true);
+    expect(attempt.onData(Buffer.alloc(1))).toBe(false);
+    expect(aborts).toHaveLength(1);
+    attempt.onError(aborts[0] as Error);
+    expect(settled).toStrictEqual([{ ok: true, answer: { status: 200, empty: false } }]);
+  });
+
+  it('an abort after the answer does nothing; one before writing stops it at the write moment', () => {
+    const answered = handler();
+    answered.attempt.onConnect(answered.undiciAbort);
+    answered.attempt.onHeaders(204, raw());
+    answered.attempt.onComplete();
+    answered.attempt.abort(new Error('too late'));
+    expect(answered.aborts).toEqual([]);
+    expect(answered.settled).toHaveLength(1);
+
+    let asked = 0;
+    const early = handler(() => {
+      asked += 1;
+    });
+    const reason = new Error('abandoned');
+    early.attempt.abort(reason);
+    early.attempt.abort(new Error('again'));
+    expect(() => early.attempt.onConnect(early.undiciAbort)).toThrow(reason);
+    expect(asked).toBe(0);
+  });
+
+  it('an upgrade, never asked for, is an error', () => {
+    const { attempt, settled } = handler();
+    attempt.onUpgrade();
+    expect(settled).toMatchObject([
+      { ok: false, error: { message: 'the upstream upgraded the connection' } },
+    ]);
   });
 });

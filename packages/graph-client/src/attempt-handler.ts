@@ -37,7 +37,7 @@ export class AttemptHandler implements Dispatcher.DispatchHandler {
   #abortReason: Error | undefined;
   #settled = false;
   #status = 0;
-  #rawHeaders: Buffer[] | undefined;
+  #rawHeaders: Buffer[] = [];
   #chunks: Buffer[] = [];
   #size = 0;
 

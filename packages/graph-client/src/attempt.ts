@@ -58,9 +58,22 @@ export function startAttempt(request: UpstreamRequest, target: AttemptTarget): R
   let timedOut = false;
   let written = false;
   let cancelTimer: (() => void) | undefined;
-  let handler: AttemptHandler | undefined;
-  const outcome = new Promise<AttemptOutcome>((resolve, reject) => {
-    const settle = (settled: Settled) => {
+  let resolve: (outcome: AttemptOutcome) => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const outcome = new Promise<AttemptOutcome>((onOutcome, onMisuse) => {
+    resolve = onOutcome;
+    reject = onMisuse;
+  });
+  const attempt = new AttemptHandler(
+    () => {
+      if (!target.mayWrite()) throw new HeldBack('held back before writing');
+      written = true;
+      cancelTimer = target.clock.setTimer(() => {
+        timedOut = true;
+        attempt.abort(new AttemptTimedOut('the attempt timed out'));
+      }, target.timeoutMs);
+    },
+    (settled: Settled) => {
       cancelTimer?.();
       if (settled.ok) {
         resolve({ type: 'answer', answer: settled.answer });
@@ -71,37 +84,29 @@ export function startAttempt(request: UpstreamRequest, target: AttemptTarget): R
       else if (timedOut) resolve({ type: 'timeout' });
       else if (isMisuseError(error)) reject(error);
       else resolve(transportOutcome(error, written));
-    };
-    const attempt = new AttemptHandler(() => {
-      if (!target.mayWrite()) throw new HeldBack('held back before writing');
-      written = true;
-      cancelTimer = target.clock.setTimer(() => {
-        timedOut = true;
-        attempt.abort(new AttemptTimedOut('the attempt timed out'));
-      }, target.timeoutMs);
-    }, settle);
-    handler = attempt;
-    const headers: Record<string, string> = {
-      authorization: request.authorization,
-      'client-request-id': request.clientRequestId,
-    };
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
-    // undici reports a bad option to the handler's onError (a misuse: rejected above).
-    target.pool.dispatch(
-      {
-        origin: target.origin,
-        method: request.method,
-        // Sent as given: `$ref` stays literal (undici does not re-encode the path).
-        path: request.path,
-        headers,
-        ...(request.body === undefined ? {} : { body: request.body }),
-      },
-      attempt,
-    );
-  });
+    },
+  );
+  const headers: Record<string, string> = {
+    authorization: request.authorization,
+    'client-request-id': request.clientRequestId,
+  };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  // undici reports a bad option to the handler's onError (a misuse: rejected above). A body
+  // left undefined is no body.
+  target.pool.dispatch(
+    {
+      origin: target.origin,
+      method: request.method,
+      // Sent as given: `$ref` stays literal (undici does not re-encode the path).
+      path: request.path,
+      headers,
+      body: request.body,
+    },
+    attempt,
+  );
   return {
     outcome,
-    abort: () => handler?.abort(new AttemptAborted('the attempt was abandoned')),
+    abort: () => attempt.abort(new AttemptAborted('the attempt was abandoned')),
   };
 }
 

@@ -146,6 +146,30 @@ describe('reading an answer', () => {
   });
 });
 
+describe('reading the headers and the envelope', () => {
+  it('keeps the x-ms-throttle-* headers, whatever their case, each cut to 200 characters', async () => {
+    const answer = await answerFrom(429, '', {
+      'x-ms-throttle-scope': 'App&Tenant/Directory/tenant-id',
+      'X-MS-Throttle-Information': 'i'.repeat(300),
+      'x-other': 'not kept',
+    });
+    expect(answer.throttle).toStrictEqual({
+      'x-ms-throttle-scope': 'App&Tenant/Directory/tenant-id',
+      'x-ms-throttle-information': 'i'.repeat(200),
+    });
+    expect(await answerFrom(429, '')).not.toHaveProperty('throttle');
+  });
+
+  it("parses Graph's envelope on every status outside 2xx, a 300 included, and on no 2xx", async () => {
+    const body = JSON.stringify(
+      graphErrorEnvelope('Request_BadRequest', 'No.', { requestId: 'r' }),
+    );
+    expect((await answerFrom(300, body)).envelope?.error.message).toBe('No.');
+    expect((await answerFrom(299, body)).envelope).toBeUndefined();
+    expect((await answerFrom(200, body)).envelope).toBeUndefined();
+  });
+});
+
 describe('failureFromAnswer', () => {
   const keep = (text: string) => text;
 

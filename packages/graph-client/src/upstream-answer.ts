@@ -39,10 +39,9 @@ interface AnswerHeaders {
 }
 
 // Names compared lower-cased; of a repeated header, the first value counts.
-function answerHeaders(rawHeaders: readonly Buffer[] | undefined): AnswerHeaders {
+function answerHeaders(rawHeaders: readonly Buffer[]): AnswerHeaders {
   const found: AnswerHeaders = {};
-  if (rawHeaders === undefined) return found;
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = (rawHeaders[i] as Buffer).toString('latin1').toLowerCase();
     if (name === 'request-id') {
       found.requestId ??= (rawHeaders[i + 1] as Buffer).toString('latin1');
@@ -66,7 +65,7 @@ function answerHeaders(rawHeaders: readonly Buffer[] | undefined): AnswerHeaders
  */
 export function answerOf(
   status: number,
-  rawHeaders: readonly Buffer[] | undefined,
+  rawHeaders: readonly Buffer[],
   body: Buffer | undefined,
   oversized: boolean,
 ): UpstreamAnswer {
@@ -76,7 +75,6 @@ export function answerOf(
       json = JSON.parse(body.toString('utf8'));
     } catch {
       // Not JSON (an HTML error page from a proxy, say): classified by status alone.
-      json = undefined;
     }
   }
   // Only a failure can be an envelope; a success (Graph's usual empty 204) is never parsed as one.
