@@ -125,10 +125,44 @@ describe('GraphClient options', () => {
       'backoffBaseMs must be an integer of at least 0, got -5',
     ],
     ['connections', { connections: 0 }, 'connections must be an integer of at least 1, got 0'],
+    [
+      'maxInFlight',
+      { connections: 4, maxInFlight: 5 },
+      'maxInFlight must be an integer from 1 to 4, got 5',
+    ],
+    ['maxQueue', { maxQueue: -1 }, 'maxQueue must be an integer of at least 0, got -1'],
+    [
+      'retryBudget.ratio',
+      { retryBudget: { ratio: 10.5 } },
+      'retryBudget.ratio must be a number from 0 to 10, got 10.5',
+    ],
+    [
+      'retryBudget.minRetries',
+      { retryBudget: { minRetries: -1 } },
+      'retryBudget.minRetries must be an integer of at least 0, got -1',
+    ],
+    [
+      'retryBudget.windowMs',
+      { retryBudget: { windowMs: 9 } },
+      'retryBudget.windowMs must be an integer of at least 10, got 9',
+    ],
+    ['api', { api: 'beta' as 'graph' }, 'api must be seed or graph, got beta'],
   ])('a bad %s is a RangeError naming it', (_name, options, message) => {
     expect(() => new GraphClient({ baseUrl: 'http://127.0.0.1:1/v1.0', ...options })).toThrow(
       new RangeError(message),
     );
+  });
+
+  it('takes each bound itself: a retry ratio of 0 or 10, a window of 10 ms, a queue of 0', () => {
+    for (const options of [
+      { retryBudget: { ratio: 0, minRetries: 0, windowMs: 10 } },
+      { retryBudget: { ratio: 10 } },
+      { maxQueue: 0, connections: 1, maxInFlight: 1 },
+    ]) {
+      const graph = new GraphClient({ baseUrl: 'http://127.0.0.1:1/v1.0', ...options });
+      expect(graph.stats().inFlight).toBe(0);
+      void graph.close();
+    }
   });
 
   it('a base without a path sends the REST path from the root', async () => {
