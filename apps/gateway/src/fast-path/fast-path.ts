@@ -178,8 +178,9 @@ function trustedDocument(
  * parse and validate), straight from `node:http`, skipping yoga's Fetch-API adapter and plugin
  * pipeline, and hands every other request to `yoga` unchanged. Which plugins it may run beside
  * is fenced (`src/fast-path-fence.ts`). What it serves, it serves as yoga would: the same
- * document and schema, executed by a query graphql-jit compiled at start (`compiled-operation.ts`:
- * graphql-js's results, errors included, or graphql-js `execute` itself where it cannot compile), the same context for resolvers, yoga's own error masking
+ * document and schema, executed by a query graphql-jit compiled at start
+ * (`compiled-operation.ts`: graphql-js's results, errors included, or graphql-js `execute`
+ * itself where it cannot compile), the same context for resolvers, yoga's own error masking
  * (`maskError`, logged as yoga logs it) and result processing (`processRegularResult`: status,
  * content type, body), yoga's default CORS headers, and the same log line and metric.
  *
