@@ -4,7 +4,7 @@
  * rest against the real broker. A failed verification and can-i-deploy's no are asserted in
  * broker-loop.test.ts, where they happen for real.
  */
-import { createServer } from 'node:net';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { explainBrokerFailure } from '@connectors/pact-tools';
 import { describe, expect, inject, it } from 'vitest';
@@ -15,13 +15,27 @@ const broker = inject('broker');
 const REPO = fileURLToPath(new URL('.', README));
 const PACT_CLI = fileURLToPath(new URL('../node_modules/.bin/pact-broker', import.meta.url));
 
-/** A port nothing listens on: bound, then released. */
+/**
+ * A port nothing listens on, that nothing in the run can take: a privileged one, below the
+ * ephemeral range every `listen(0)` draws from, checked to refuse a connection. A port bound and
+ * released was taken again once: `pact:verify` starts its own servers on free ports, and the
+ * "unreachable broker" answered 401.
+ */
 async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (let port = 1; port < 1024; port++) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) =>
+        resolve(error.code === 'ECONNREFUSED'),
+      );
+    });
+    if (refused) return port;
+  }
+  throw new Error('every port below 1024 on 127.0.0.1 accepts connections');
 }
 
 const gateway = { PACT_VERSION: 'gw-failures', PACT_BRANCH: 'main' };
